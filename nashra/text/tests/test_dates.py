@@ -353,7 +353,7 @@ def test_plural_category_rejects_negative():
     ],
 )
 def test_ago_agrees_with_the_number(n, unit, expected):
-    """ "منذ 5 دقيقة" or "منذ 2 ساعات" reads as a machine wrote it."""
+    """Wrong agreement ("منذ 5 دقيقة", "منذ 2 ساعات") reads as machine-written."""
     assert ago(n, unit) == expected
 
 
