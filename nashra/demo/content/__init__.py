@@ -1,0 +1,19 @@
+"""Demo newspaper content as plain Python data, read by the demo loader.
+
+Shapes (the loader depends on these keys): ``SECTIONS`` and ``AUTHORS`` are lists of
+dicts; ``ARTICLES`` holds one dict per story with a ``body`` list of
+``{"type", "value"}`` blocks (see ``blocks.py``); ``TAGS`` lists every tag name in the
+order it first appears. Everything here is fictional and written for this project.
+"""
+
+from nashra.demo.content.articles_world import WORLD_ARTICLES
+from nashra.demo.content.authors import AUTHORS
+from nashra.demo.content.sections import SECTIONS
+
+ARTICLES = [
+    *WORLD_ARTICLES,
+]
+
+TAGS = list(dict.fromkeys(tag for article in ARTICLES for tag in article["tags"]))
+
+__all__ = ["ARTICLES", "AUTHORS", "SECTIONS", "TAGS"]
