@@ -6,12 +6,14 @@ dicts; ``ARTICLES`` holds one dict per story with a ``body`` list of
 order it first appears. Everything here is fictional and written for this project.
 """
 
+from nashra.demo.content.articles_economy import ECONOMY_ARTICLES
 from nashra.demo.content.articles_world import WORLD_ARTICLES
 from nashra.demo.content.authors import AUTHORS
 from nashra.demo.content.sections import SECTIONS
 
 ARTICLES = [
     *WORLD_ARTICLES,
+    *ECONOMY_ARTICLES,
 ]
 
 TAGS = list(dict.fromkeys(tag for article in ARTICLES for tag in article["tags"]))
