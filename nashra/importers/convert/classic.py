@@ -1,0 +1,69 @@
+"""Classic-editor content: shortcodes, oEmbed lines and wpautop, then blocks.
+
+Classic posts store paragraphs as blank lines, not <p> tags; WordPress adds
+the tags when rendering (wpautop). This is an equivalent written for the
+importer: the same paragraphs and line breaks, never inside pre/table/lists.
+"""
+
+import re
+
+from .context import Context
+from .elements import html_to_blocks
+from .shortcodes import replace_shortcodes
+from .values import embed
+
+BLOCK_TAGS = (
+    "address|article|aside|blockquote|caption|center|col|colgroup|dd|details|div|dl|dt"
+    "|fieldset|figcaption|figure|footer|form|h[1-6]|header|hr|iframe|li|main|nav|ol|p"
+    "|pre|section|table|tbody|td|tfoot|th|thead|tr|ul|audio|video|object|embed"
+    "|script|style|nashra-placeholder"
+)
+BLOCK_TAG = re.compile(rf"(<(?:/)?(?:{BLOCK_TAGS})(?:\s[^>]*)?/?>)", re.IGNORECASE)
+STARTS_WITH_BLOCK = re.compile(rf"^<(?:/)?(?:{BLOCK_TAGS})\b", re.IGNORECASE)
+PRESERVED = re.compile(
+    r"<(pre|script|style|table)\b.*?</\1>", re.IGNORECASE | re.DOTALL
+)
+# WordPress's autoembed: a URL alone on its line becomes an embed.
+URL_LINE = re.compile(r"^[ \t]*(https?://[^\s<>\"']+)[ \t]*$", re.MULTILINE)
+MORE = re.compile(r"<!--\s*(more|nextpage)\b.*?-->", re.IGNORECASE)
+
+
+def classic_to_blocks(text: str, ctx: Context) -> list[dict]:
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    for match in MORE.finditer(text):
+        ctx.note("dropped", f"<!--{match.group(1).lower()}--> marker dropped")
+    text = MORE.sub("\n\n", text)
+    text, kept = _protect(text)
+    text = replace_shortcodes(text, ctx)
+    text = URL_LINE.sub(lambda m: "\n\n" + ctx.placeholder([embed(m.group(1))]), text)
+    return html_to_blocks(_restore(autop(text), kept), ctx)
+
+
+def autop(text: str) -> str:
+    """Blank lines → <p>, single newlines → <br>, block tags left alone."""
+    text = BLOCK_TAG.sub(r"\n\n\1\n\n", text)
+    chunks = [chunk.strip() for chunk in re.split(r"\n\s*\n", text)]
+    out = []
+    for chunk in chunks:
+        if not chunk:
+            continue
+        if STARTS_WITH_BLOCK.match(chunk) or chunk.startswith("\x00"):
+            out.append(chunk)
+        else:
+            out.append("<p>" + chunk.replace("\n", "<br>\n") + "</p>")
+    return "\n".join(out)
+
+
+def _protect(text: str) -> tuple[str, list[str]]:
+    """Hide pre/table/script bodies so their newlines stay as written."""
+    kept: list[str] = []
+
+    def hide(match: re.Match) -> str:
+        kept.append(match.group(0))
+        return f"\n\n\x00{len(kept) - 1}\x00\n\n"
+
+    return PRESERVED.sub(hide, text), kept
+
+
+def _restore(text: str, kept: list[str]) -> str:
+    return re.sub(r"\x00(\d+)\x00", lambda m: kept[int(m.group(1))], text)

@@ -1,0 +1,63 @@
+"""What the body may contain, enforced with nh3 (a Rust HTML sanitiser).
+
+Scripts, styles, iframes, event handlers and javascript: URLs never survive:
+tags outside the allow-list are unwrapped, and script/style lose their content.
+"""
+
+import nh3
+
+# RichText paragraph features (#7).
+INLINE_TAGS = frozenset(
+    {"p", "b", "strong", "i", "em", "a", "ul", "ol", "li", "br", "sub", "sup", "code"}
+)
+# The raw html block keeps structure, still without anything active.
+HTML_TAGS = INLINE_TAGS | frozenset(
+    {
+        "h2", "h3", "h4", "blockquote", "pre", "hr", "div", "span", "figure",
+        "figcaption", "img", "table", "thead", "tbody", "tfoot", "tr", "th", "td",
+        "caption", "dl", "dt", "dd", "abbr", "cite", "q", "s", "del", "ins", "mark",
+        "small", "u", "kbd", "samp", "var", "details", "summary",
+    }
+)  # fmt: skip
+URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+
+
+def clean_inline(html: str) -> str:
+    return nh3.clean(
+        html,
+        tags=set(INLINE_TAGS),
+        attributes={"a": {"href"}},
+        url_schemes=set(URL_SCHEMES),
+        link_rel=None,
+        strip_comments=True,
+    ).strip()
+
+
+def clean_html(html: str) -> str:
+    return nh3.clean(
+        html,
+        tags=set(HTML_TAGS),
+        attributes={
+            "a": {"href"},
+            "img": {"src", "alt", "width", "height"},
+            "td": {"colspan", "rowspan"},
+            "th": {"colspan", "rowspan", "scope"},
+            "abbr": {"title"},
+        },
+        url_schemes=set(URL_SCHEMES),
+        link_rel=None,
+        strip_comments=True,
+    ).strip()
+
+
+def paragraph_value(inner: str) -> str | None:
+    """Sanitised "<p>…</p>", or None if nothing visible is left."""
+    cleaned = clean_inline(f"<p>{inner}</p>")
+    if cleaned in ("", "<p></p>") or not _has_content(cleaned):
+        return None
+    return cleaned
+
+
+def _has_content(cleaned: str) -> bool:
+    text = nh3.clean(cleaned, tags=set()).replace("&nbsp;", "").strip()
+    return bool(text.strip("\u00a0 \n\t"))
