@@ -131,7 +131,7 @@ def to_hijri(value: date) -> tuple[int, int, int] | None:
     The civil Umm al-Qura date changes at midnight like the Gregorian one, not
     at sunset as the religious day does; that is what newspapers print.
 
-    >>> to_hijri(date(2024, 3, 11))
+    >>> to_hijri(date(2024, 3, 11))  # 1 رمضان 1445 هـ
     (1445, 9, 1)
     """
     try:
