@@ -7,12 +7,14 @@ order it first appears. Everything here is fictional and written for this projec
 """
 
 from nashra.demo.content.articles_economy import ECONOMY_ARTICLES
+from nashra.demo.content.articles_local import LOCAL_ARTICLES
 from nashra.demo.content.articles_world import WORLD_ARTICLES
 from nashra.demo.content.authors import AUTHORS
 from nashra.demo.content.sections import SECTIONS
 
 ARTICLES = [
     *WORLD_ARTICLES,
+    *LOCAL_ARTICLES,
     *ECONOMY_ARTICLES,
 ]
 
