@@ -9,6 +9,7 @@ order it first appears. Everything here is fictional and written for this projec
 from nashra.demo.content.articles_economy import ECONOMY_ARTICLES
 from nashra.demo.content.articles_local import LOCAL_ARTICLES
 from nashra.demo.content.articles_sport import SPORT_ARTICLES
+from nashra.demo.content.articles_technology import TECHNOLOGY_ARTICLES
 from nashra.demo.content.articles_world import WORLD_ARTICLES
 from nashra.demo.content.authors import AUTHORS
 from nashra.demo.content.sections import SECTIONS
@@ -18,6 +19,7 @@ ARTICLES = [
     *LOCAL_ARTICLES,
     *ECONOMY_ARTICLES,
     *SPORT_ARTICLES,
+    *TECHNOLOGY_ARTICLES,
 ]
 
 TAGS = list(dict.fromkeys(tag for article in ARTICLES for tag in article["tags"]))
