@@ -6,6 +6,7 @@ dicts; ``ARTICLES`` holds one dict per story with a ``body`` list of
 order it first appears. Everything here is fictional and written for this project.
 """
 
+from nashra.demo.content.articles_culture import CULTURE_ARTICLES
 from nashra.demo.content.articles_economy import ECONOMY_ARTICLES
 from nashra.demo.content.articles_local import LOCAL_ARTICLES
 from nashra.demo.content.articles_sport import SPORT_ARTICLES
@@ -20,6 +21,7 @@ ARTICLES = [
     *ECONOMY_ARTICLES,
     *SPORT_ARTICLES,
     *TECHNOLOGY_ARTICLES,
+    *CULTURE_ARTICLES,
 ]
 
 TAGS = list(dict.fromkeys(tag for article in ARTICLES for tag in article["tags"]))
