@@ -14,6 +14,9 @@ Decisions worth knowing:
 - Presentation forms and ligatures (ﻻ, ﷲ), fullwidth Latin and similar
   compatibility characters are unfolded through NFKD, which also splits
   accented Latin letters so their accents can be dropped with the harakat.
+- Two spellings that differ only in the hamza's seat are joined: ئو → وو
+  ("مسئول" as printed in Egypt meets "مسؤول"), and a final يء → ي ("شيء"
+  meets "شئ", "لاجىء" meets "لاجئ").
 - Whitespace runs are collapsed to one space and the result is trimmed.
 """
 
@@ -88,6 +91,10 @@ def _build_table() -> dict[int, str | None]:
 
 _TABLE = _build_table()
 _WHITESPACE = re.compile(r"\s+")
+# After NFKD, ئ is ي + U+0654 (hamza above).
+# NFKD orders marks by combining class, so a damma may sit before the hamza.
+_YEH_HAMZA_WAW = re.compile("\u064a[\u064b-\u0652]*\u0654[\u064b-\u0652]*\u0648")
+_FINAL_YEH_HAMZA = re.compile("\u064a\u0621(?![^\\W_])")
 
 
 def normalise(text: str) -> str:
@@ -103,5 +110,10 @@ def normalise(text: str) -> str:
     if text.isascii():
         return _WHITESPACE.sub(" ", text.casefold()).strip()
     # casefold before NFKD: casefold can emit combining marks ("İ" → "i̇").
-    folded = unicodedata.normalize("NFKD", text.casefold()).translate(_TABLE)
+    folded = unicodedata.normalize("NFKD", text.casefold())
+    if "\u0654" in folded:
+        folded = _YEH_HAMZA_WAW.sub("\u0648\u0648", folded)
+    folded = folded.translate(_TABLE)
+    if "\u0621" in folded:
+        folded = _FINAL_YEH_HAMZA.sub("\u064a", folded)
     return _WHITESPACE.sub(" ", folded).strip()

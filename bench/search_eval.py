@@ -1,0 +1,60 @@
+"""Search quality and analysis speed on the #5 evaluation set.
+
+    .venv/bin/python bench/search_eval.py
+
+Prints recall@10, MRR and precision@10 per query kind for our analysis, the
+Snowball Arabic stemmer and a WordPress-style LIKE search, then analyse()
+throughput. To score a database backend, import ``evaluate`` and pass it a
+function from a query string to ranked article ids:
+
+    from bench.search_eval import evaluate   # or tests.search_eval.evaluate
+    report = evaluate(lambda q: [page.legacy_id for page in backend.search(q)])
+"""
+
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from nashra.text.analysis import analyse
+from tests.search_eval.corpus import ARTICLES
+from tests.search_eval.evaluate import engines, evaluate
+
+__all__ = ["evaluate", "main"]
+
+
+def print_report(name: str, report: dict) -> None:
+    print(f"\n{name}")
+    print(f"  {'kind':<14}{'n':>4}{'recall@10':>11}{'MRR':>7}{'P@10':>7}")
+    for kind, row in report.items():
+        if isinstance(row, dict):
+            print(
+                f"  {kind:<14}{row['queries']:>4}{row['recall']:>11.3f}"
+                f"{row['mrr']:>7.3f}{row['precision']:>7.3f}"
+            )
+    print(f"  no-result queries that found something: {report['no_result_hits']}")
+
+
+def throughput(copies: int = 30) -> float:
+    """Articles analysed per second, on the corpus repeated ``copies`` times."""
+    texts = [a["title"] + "\n" + a["body"] for a in ARTICLES] * copies
+    # Distinct words per copy, so the stem cache is not doing all the work.
+    texts = [f"{text} رقم{i} code{i}" for i, text in enumerate(texts)]
+    start = time.perf_counter()
+    for text in texts:
+        analyse(text)
+    return len(texts) / (time.perf_counter() - start)
+
+
+def main() -> None:
+    for name, search in engines().items():
+        report = evaluate(search)
+        print_report(name, report)
+        for query, relevant, got in report["failures"]:
+            print(f"    missed: {query!r} relevant={relevant} got={got}")
+    print(f"\nanalyse(): {throughput():,.0f} articles/s ({len(ARTICLES)} × 30)")
+
+
+if __name__ == "__main__":
+    main()
