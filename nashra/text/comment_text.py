@@ -28,6 +28,7 @@ _KEPT_CONTROLS = frozenset("\n\t")
 # Categories a reader never needs: format (Cf), private use (Co), lone
 # surrogates (Cs) and C0/C1 controls (Cc).
 _REMOVED_CATEGORIES = frozenset({"Cf", "Co", "Cs", "Cc"})
+_TABLE_LIMIT = 20_000
 
 
 class _InvisibleTable(dict):
@@ -47,7 +48,10 @@ class _InvisibleTable(dict):
             value = None
         else:
             value = char
-        self[code] = value
+        # Bounded: a comment holding every code point must not grow each
+        # worker's memory by a million entries.
+        if len(self) < _TABLE_LIMIT:
+            self[code] = value
         return value
 
 

@@ -175,7 +175,11 @@ class SpamFilter:
 
     @property
     def is_trained(self) -> bool:
-        """True once the newsroom has labelled MIN_EXAMPLES of each kind."""
+        """True once the newsroom has labelled MIN_EXAMPLES of each kind.
+
+        >>> f = SpamFilter(); f.train("كازينو", is_spam=True); f.is_trained
+        False
+        """
         return self.ham_count >= MIN_EXAMPLES and self.spam_count >= MIN_EXAMPLES
 
     def train(self, text: str, *, is_spam: bool, meta: dict | None = None) -> None:
@@ -282,8 +286,9 @@ class SpamFilter:
     def to_json(self) -> str:
         """Serialise the model (versioned, sorted, so equal models give equal text).
 
-        >>> SpamFilter.from_json(SpamFilter().to_json()).ham_count
-        0
+        >>> f = SpamFilter(); f.train("مقال جيد", is_spam=False)
+        >>> SpamFilter.from_json(f.to_json()).to_json() == f.to_json()
+        True
         """
         return json.dumps(
             {
@@ -304,7 +309,7 @@ class SpamFilter:
     def from_json(cls, data: str) -> "SpamFilter":
         """Load a model saved by :meth:`to_json`; ValueError if it is not one.
 
-        >>> SpamFilter.from_json('{"format": "x"}')
+        >>> SpamFilter.from_json('{"format": "نموذج آخر"}')
         Traceback (most recent call last):
         ValueError: not a nashra spam filter model
         """

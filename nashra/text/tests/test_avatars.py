@@ -1,10 +1,12 @@
 """Local initials avatars: deterministic, escaped, readable (#3)."""
 
+import doctest
 import re
 
 import pytest
 from defusedxml import ElementTree as ET
 
+from nashra.text import avatars
 from nashra.text.avatars import (
     avatar_svg,
     background_colour,
@@ -115,3 +117,8 @@ def test_long_name_label_is_bounded():
     """aria-label is capped so a 5,000-letter name cannot bloat every comment."""
     svg = avatar_svg("ب" * 5000, "s", size=96)
     assert len(svg) < 1000 and 'width="96"' in svg
+
+
+def test_docstring_examples():
+    """The Arabic examples in the docstrings are true."""
+    assert doctest.testmod(avatars).failed == 0

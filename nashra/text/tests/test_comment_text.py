@@ -1,10 +1,12 @@
 """Comment text: invisible characters, safe rendering, links and websites (#3)."""
 
+import doctest
 import re
 import time
 
 import pytest
 
+from nashra.text import comment_text
 from nashra.text.comment_text import (
     clean_comment,
     count_links,
@@ -335,3 +337,15 @@ def test_safe_website_accepts_and_normalises(url, expected):
 def test_safe_website_refuses(url):
     """Script schemes, relative URLs, credentials, controls and overlong URLs."""
     assert safe_website(url) is None
+
+
+def test_docstring_examples():
+    """The Arabic examples in the docstrings are true."""
+    assert doctest.testmod(comment_text).failed == 0
+
+
+def test_translation_cache_is_bounded():
+    """Memory DoS: a comment made of every code point cannot grow the cache."""
+    everything = "".join(chr(code) for code in range(0x20, 0x40000, 3))
+    neutralise_invisible(everything)
+    assert len(comment_text._TABLE) <= comment_text._TABLE_LIMIT

@@ -1,5 +1,6 @@
 """Comment spam filter: features, routing, persistence and accuracy (#3)."""
 
+import doctest
 import json
 import random
 import time
@@ -7,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from nashra.text import spam
 from nashra.text.spam import MIN_EXAMPLES, SpamFilter, features
 
 CORPUS = Path(__file__).resolve().parents[3] / "tests" / "spam_corpus"
@@ -274,3 +276,8 @@ def test_corrupt_models_are_refused(data):
     """A damaged or foreign model file must not load as a silent empty filter."""
     with pytest.raises(ValueError):
         SpamFilter.from_json(data)
+
+
+def test_docstring_examples():
+    """The Arabic examples in the docstrings are true."""
+    assert doctest.testmod(spam).failed == 0
