@@ -8,6 +8,7 @@ order it first appears. Everything here is fictional and written for this projec
 
 from nashra.demo.content.articles_culture import CULTURE_ARTICLES
 from nashra.demo.content.articles_economy import ECONOMY_ARTICLES
+from nashra.demo.content.articles_health import HEALTH_ARTICLES
 from nashra.demo.content.articles_local import LOCAL_ARTICLES
 from nashra.demo.content.articles_sport import SPORT_ARTICLES
 from nashra.demo.content.articles_technology import TECHNOLOGY_ARTICLES
@@ -22,6 +23,7 @@ ARTICLES = [
     *SPORT_ARTICLES,
     *TECHNOLOGY_ARTICLES,
     *CULTURE_ARTICLES,
+    *HEALTH_ARTICLES,
 ]
 
 TAGS = list(dict.fromkeys(tag for article in ARTICLES for tag in article["tags"]))
