@@ -1,0 +1,78 @@
+"""Test-wide settings overrides and shared fixtures.
+
+Overrides live here (a pytest_configure hook), not in a second settings
+module: the suite runs the real settings, made hostile where it helps.
+"""
+
+import os
+import shutil
+import tempfile
+import uuid
+
+import pytest
+
+TEST_MEDIA_ROOT = tempfile.mkdtemp(prefix="nashra-media-")
+
+
+def _django_in_use(config):
+    return config.pluginmanager.hasplugin("django")
+
+
+def pytest_configure(config):
+    if not _django_in_use(config):
+        return  # pure nashra.text tests run with -p no:django
+    from django.conf import settings
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {
+            "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        },
+    }
+    settings.MEDIA_ROOT = TEST_MEDIA_ROOT
+    # A zone with a half-hour offset catches dates printed in UTC by mistake.
+    settings.TIME_ZONE = "Asia/Kolkata"
+    settings.AXES_ENABLED = False
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}
+    }
+    settings.SCHEDULER_INTERVAL = 1
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver", "localhost"]
+    for alias in settings.CACHES:
+        settings.CACHES[alias]["KEY_PREFIX"] = f"nashra-test-{uuid.uuid4().hex[:8]}"
+
+
+def pytest_unconfigure(config):
+    shutil.rmtree(TEST_MEDIA_ROOT, ignore_errors=True)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache_and_language(request):
+    """Each test starts with an empty cache (Redis is shared between runs) and
+    the site language (a test that activates English must not leak it)."""
+    if not _django_in_use(request.config):
+        yield
+        return
+    from django.conf import settings
+    from django.core.cache import caches
+    from django.utils import translation
+
+    for alias in settings.CACHES:
+        caches[alias].clear()
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+def reference_text():
+    """The reference Arabic article from ../shared, or None outside the workspace."""
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "shared" / "reference"
+    files = sorted(path.glob("*.txt")) if path.exists() else []
+    return files[0].read_text(encoding="utf-8") if files else None
+
+
+os.environ.setdefault("NASHRA_TEST", "1")

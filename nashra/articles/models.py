@@ -1,0 +1,241 @@
+from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import ItemBase, TagBase
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.search import index
+
+from nashra.articles.blocks import ArticleBodyBlock
+from nashra.articles.queries import ArticleQuerySet
+from nashra.text.reading import plain_text
+
+
+class Author(index.Indexed, models.Model):
+    """A writer whose name appears in bylines and who has an author page."""
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True, allow_unicode=True)
+    role = models.CharField(_("role"), max_length=200, blank=True)
+    bio = models.TextField(_("biography"), blank=True)
+    photo = models.ForeignKey(
+        "images.NewsImage",
+        verbose_name=_("photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    user = models.OneToOneField(
+        "auth.User",
+        verbose_name=_("staff account"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="author_profile",
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("role"),
+        FieldPanel("bio"),
+        FieldPanel("photo"),
+        FieldPanel("user"),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("author")
+        verbose_name_plural = _("authors")
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.name, allow_unicode=True)[:200] or "author"
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("articles:author", kwargs={"slug": self.slug})
+
+
+class Tag(TagBase):
+    """A subject that links articles across sections (e.g. a country or an event)."""
+
+    free_tagging = True
+
+    class Meta:
+        verbose_name = _("tag")
+        verbose_name_plural = _("tags")
+
+    def slugify(self, tag, i=None):
+        slug = slugify(tag, allow_unicode=True)[:90] or "tag"
+        return f"{slug}-{i}" if i is not None else slug
+
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("articles:tag", kwargs={"slug": self.slug})
+
+
+class ArticleTag(ItemBase):
+    """Links an article to one of its tags."""
+
+    tag = models.ForeignKey(
+        Tag, related_name="tagged_articles", on_delete=models.CASCADE
+    )
+    content_object = ParentalKey(
+        "articles.ArticlePage", related_name="tagged_items", on_delete=models.CASCADE
+    )
+
+
+class ArticlePage(Page):
+    """A news story: headline, summary, byline, featured photo and body."""
+
+    summary = models.TextField(
+        _("summary"),
+        blank=True,
+        max_length=600,
+        help_text=_("One or two sentences shown under the headline and on cards."),
+    )
+    body = StreamField(ArticleBodyBlock(), verbose_name=_("body"), blank=True)
+    featured_image = models.ForeignKey(
+        "images.NewsImage",
+        verbose_name=_("featured image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    image_caption = models.CharField(_("image caption"), max_length=500, blank=True)
+    image_credit = models.CharField(_("image credit"), max_length=255, blank=True)
+    published_at = models.DateTimeField(
+        _("publication date"),
+        null=True,
+        blank=True,
+        help_text=_("Shown in the byline; set on first publication when left empty."),
+    )
+    featured = models.BooleanField(
+        _("lead story"),
+        default=False,
+        help_text=_("Candidate for the lead story of the home page."),
+    )
+    section = models.ForeignKey(
+        "sections.SectionPage",
+        null=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="section_articles",
+    )
+    tags = ClusterTaggableManager(
+        through=ArticleTag, blank=True, verbose_name=_("tags")
+    )
+
+    objects = PageManager.from_queryset(ArticleQuerySet)()
+
+    parent_page_types = ["sections.SectionPage"]
+    subpage_types = []
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [FieldPanel("featured_image"), FieldPanel("image_caption"),
+             FieldPanel("image_credit")],
+            heading=_("Featured image"),
+        ),
+        FieldPanel("body"),
+        InlinePanel("article_authors", label=_("Authors")),
+        FieldPanel("tags"),
+    ]  # fmt: skip
+    promote_panels = [
+        *Page.promote_panels,
+        FieldPanel("featured"),
+        FieldPanel("published_at"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("published_at"),
+    ]
+
+    class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        indexes = [models.Index(fields=["section", "-published_at"])]
+
+    def save(self, *args, **kwargs):
+        parent = self.get_parent() if self.path else None
+        if parent is not None:
+            self.section_id = parent.id
+        if self.live and self.published_at is None:
+            self.published_at = self.first_published_at or timezone.now()
+        super().save(*args, **kwargs)
+
+    @cached_property
+    def byline_authors(self):
+        return [link.author for link in self.article_authors.all()]
+
+    @property
+    def caption(self):
+        image = self.featured_image
+        return self.image_caption or (image.caption if image else "")
+
+    @property
+    def credit(self):
+        image = self.featured_image
+        return self.image_credit or (image.credit if image else "")
+
+    @property
+    def display_date(self):
+        return (
+            self.published_at
+            or self.first_published_at
+            or self.latest_revision_created_at
+        )
+
+    def body_text(self):
+        """The body as plain text, for reading time and search."""
+        parts = []
+        for block in self.body:
+            if block.block_type in {"paragraph", "html"}:
+                parts.append(plain_text(str(block.value)))
+            elif block.block_type == "heading":
+                parts.append(block.value["text"])
+            elif block.block_type in {"pull_quote", "quote"}:
+                parts.append(block.value["text"])
+        return "\n".join(parts)
+
+    def get_context(self, request, *args, **kwargs):
+        from nashra.articles.views import article_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(article_context(self))
+        return context
+
+
+class ArticlePageAuthor(Orderable):
+    """One name in an article's byline, in the order the newsroom chose."""
+
+    page = ParentalKey(
+        ArticlePage, related_name="article_authors", on_delete=models.CASCADE
+    )
+    author = models.ForeignKey(
+        Author, verbose_name=_("author"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("author")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("byline author")

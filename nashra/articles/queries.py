@@ -1,0 +1,26 @@
+from django.db.models import Prefetch
+from wagtail.images import get_image_model
+from wagtail.query import PageQuerySet
+
+from nashra.core.privacy import exclude_private
+from nashra.images import renditions
+
+
+def images_with(specs):
+    """Featured images with the renditions a template will ask for, in one query."""
+    return get_image_model().objects.prefetch_renditions(*specs)
+
+
+class ArticleQuerySet(PageQuerySet):
+    def published(self):
+        """Live, public articles: what readers, feeds and search may see."""
+        return exclude_private(self.live()).filter(published_at__isnull=False)
+
+    def newest_first(self):
+        return self.order_by("-published_at", "-pk")
+
+    def for_cards(self, specs=renditions.CARD):
+        """What an article card shows, fetched without a query per card."""
+        return self.select_related("section").prefetch_related(
+            Prefetch("featured_image", queryset=images_with(specs))
+        )

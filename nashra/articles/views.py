@@ -1,0 +1,50 @@
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+
+from nashra.articles.models import ArticlePage, Author, Tag
+from nashra.core.pagination import paginate
+from nashra.images import renditions
+
+PER_PAGE = 12
+
+
+def article_context(page):
+    """Byline, tags and photo of one article, each fetched once."""
+    authors = [link.author for link in page.article_authors.select_related("author")]
+    return {
+        "authors": authors,
+        "tags": list(page.tags.all()),
+        "section": page.section,
+        "image_specs": renditions.ARTICLE,
+    }
+
+
+def _listing(request, articles, *, template, context):
+    context["articles"] = paginate(
+        articles.for_cards().newest_first(), request, PER_PAGE
+    )
+    return render(request, template, context)
+
+
+def tag_page(request, slug):
+    """Every published article carrying one tag."""
+    tag = get_object_or_404(Tag, slug=slug)
+    articles = ArticlePage.objects.published().filter(tagged_items__tag=tag)
+    return _listing(
+        request,
+        articles,
+        template="articles/tag_page.html",
+        context={"tag": tag, "page_title": _("Tag: %(name)s") % {"name": tag.name}},
+    )
+
+
+def author_page(request, slug):
+    """An author's profile and everything they have published."""
+    author = get_object_or_404(Author.objects.select_related("photo"), slug=slug)
+    articles = ArticlePage.objects.published().filter(article_authors__author=author)
+    return _listing(
+        request,
+        articles,
+        template="articles/author_page.html",
+        context={"author": author, "page_title": author.name},
+    )

@@ -1,0 +1,46 @@
+"""How dates and numbers are written on the public site.
+
+The theme options (#4) choose these per site; until a site has saved its
+options, the house defaults below apply.
+"""
+
+from dataclasses import dataclass
+
+from django.utils import timezone
+
+
+@dataclass(frozen=True)
+class DisplayOptions:
+    calendar: str = "gregorian"  # gregorian | hijri | both
+    months: str = "egyptian"  # egyptian | levantine | both
+    digits: str = "western"  # western | arabic
+
+
+DEFAULT_OPTIONS = DisplayOptions()
+
+
+def display_options(request=None):
+    """The options of the request's site, cached on the request."""
+    if request is None:
+        return DEFAULT_OPTIONS
+    cached = getattr(request, "_nashra_display", None)
+    if cached is None:
+        cached = _site_options(request)
+        request._nashra_display = cached
+    return cached
+
+
+def _site_options(request):
+    from django.apps import apps
+
+    if not apps.is_installed("nashra.theme") or not hasattr(request, "site"):
+        return DEFAULT_OPTIONS
+    loader = getattr(apps.get_app_config("theme"), "display_options", None)
+    return loader(request) if loader else DEFAULT_OPTIONS
+
+
+def local(value):
+    """Aware datetimes in the site's time zone; dates pass through."""
+    if hasattr(value, "tzinfo") and value.tzinfo is not None:
+        return timezone.localtime(value)
+    return value

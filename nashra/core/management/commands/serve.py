@@ -1,0 +1,52 @@
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+from django.db import DEFAULT_DB_ALIAS, connections
+from django.db.migrations.executor import MigrationExecutor
+
+from nashra.core.catalogues import compile_catalogues
+from nashra.core.scheduler import start_scheduler
+
+
+def pending_migrations():
+    connection = connections[DEFAULT_DB_ALIAS]
+    executor = MigrationExecutor(connection)
+    return executor.migration_plan(executor.loader.graph.leaf_nodes())
+
+
+def site_is_empty():
+    from nashra.articles.models import ArticlePage
+    from nashra.sections.models import SectionPage
+
+    return not (ArticlePage.objects.exists() or SectionPage.objects.exists())
+
+
+class Command(BaseCommand):
+    help = (
+        "Prepare and serve Nashra: migrate, load the demo site when empty, create "
+        "the first administrator, then serve with scheduled publishing running."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("addrport", nargs="?", default="127.0.0.1:8000")
+        parser.add_argument(
+            "--no-setup", action="store_true", help="Serve without preparing first."
+        )
+
+    def handle(self, *args, addrport, no_setup, **options):
+        if not no_setup:
+            self.setup()
+        start_scheduler()
+        self.stdout.write(
+            f"Nashra: http://{addrport}/  (admin: http://{addrport}/admin/)"
+        )
+        call_command("runserver", addrport, use_reloader=False, use_threading=True)
+
+    def setup(self):
+        compile_catalogues()
+        if pending_migrations():
+            self.stdout.write("Migrating the database / تحديث قاعدة البيانات…")
+            call_command("migrate", interactive=False, verbosity=0)
+        if site_is_empty():
+            self.stdout.write("Loading the demo site / تحميل الموقع التجريبي…")
+            call_command("demo")
+        call_command("createadmin", if_none=True)

@@ -1,0 +1,20 @@
+// Progressive enhancement only: every page reads and works without this file.
+const root = document.documentElement;
+root.classList.replace("no-js", "js");
+
+const backToTop = document.querySelector("[data-back-to-top]");
+if (backToTop) {
+  const reduceMotion = window.matchMedia("(prefers-reduced-motion: reduce)");
+  const update = () => {
+    backToTop.classList.toggle("is-visible", window.scrollY > window.innerHeight * 0.6);
+  };
+  window.addEventListener("scroll", update, { passive: true });
+  update();
+  backToTop.addEventListener("click", (event) => {
+    event.preventDefault();
+    window.scrollTo({ top: 0, behavior: reduceMotion.matches ? "auto" : "smooth" });
+    // Keep keyboard focus with the view, as the plain link would.
+    document.getElementById("top")?.focus({ preventScroll: true });
+    history.replaceState(null, "", location.pathname + location.search);
+  });
+}

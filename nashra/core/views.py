@@ -1,0 +1,18 @@
+import logging
+
+from django.http import HttpResponseNotFound, HttpResponseServerError
+from django.template import loader
+
+logger = logging.getLogger(__name__)
+
+
+def page_not_found(request, exception=None):
+    """The Arabic 404 page, in the site's own layout."""
+    template = loader.get_template("404.html")
+    return HttpResponseNotFound(template.render({}, request))
+
+
+def server_error(request):
+    """The Arabic 500 page, rendered without the database (it may be the cause)."""
+    template = loader.get_template("500.html")
+    return HttpResponseServerError(template.render({"minimal": True}))

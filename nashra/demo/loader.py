@@ -1,0 +1,79 @@
+"""Build the demo newspaper from nashra.demo.content with the apps' factories."""
+
+from datetime import timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from nashra.articles.factories import create_article, create_author
+from nashra.home.models import HomePage
+from nashra.images.factories import create_image
+from nashra.sections.factories import create_section
+
+DEMO_IMAGE_SIZE = (1600, 900)
+
+
+class ImageLibrary:
+    """Renders each demo picture once and reuses it wherever its key appears."""
+
+    def __init__(self, render):
+        self.render = render
+        self.images = {}
+
+    def get(self, key, *, caption="", credit=""):
+        if key not in self.images:
+            self.images[key] = create_image(
+                title=caption or key,
+                data=self.render(key, *DEMO_IMAGE_SIZE),
+                filename=f"{key}.jpg",
+                caption=caption,
+                credit=credit,
+            )
+        return self.images[key]
+
+
+def _body(blocks, images):
+    body = []
+    for block in blocks:
+        value = block["value"]
+        if block["type"] == "image":
+            image = images.get(value["image"], caption=value.get("caption", ""),
+                               credit=value.get("credit", ""))  # fmt: skip
+            value = {**value, "image": image.pk}
+        body.append({"type": block["type"], "value": value})
+    return body
+
+
+@transaction.atomic
+def load_demo(content, render, now=None):
+    """Create sections, authors, images and articles; returns how many articles."""
+    now = now or timezone.now()
+    home = HomePage.objects.get()
+    sections = {
+        spec["slug"]: create_section(home, spec["title"], spec["slug"],
+                                     description=spec["description"])
+        for spec in content.SECTIONS
+    }  # fmt: skip
+    authors = {
+        spec["slug"]: create_author(spec["name"], spec["slug"], role=spec["role"],
+                                    bio=spec["bio"])
+        for spec in content.AUTHORS
+    }  # fmt: skip
+    images = ImageLibrary(render)
+    for spec in sorted(content.ARTICLES, key=lambda item: -item["hours_ago"]):
+        create_article(
+            sections[spec["section"]],
+            spec["title"],
+            slug=spec["slug"],
+            summary=spec["summary"],
+            body=_body(spec["body"], images),
+            authors=[authors[slug] for slug in spec["authors"]],
+            tags=spec["tags"],
+            published_at=now - timedelta(hours=spec["hours_ago"]),
+            featured=spec["featured"],
+            featured_image=images.get(spec["image"], caption=spec["image_caption"],
+                                      credit=spec["image_credit"]),
+            image_caption=spec["image_caption"],
+            image_credit=spec["image_credit"],
+        )  # fmt: skip
+    return len(content.ARTICLES)

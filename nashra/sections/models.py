@@ -1,0 +1,47 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page
+from wagtail.search import index
+
+from nashra.core.pagination import paginate
+
+ARTICLES_PER_PAGE = 12
+
+
+class SectionPage(Page):
+    """A section of the paper (e.g. World News) listing its articles, newest first."""
+
+    description = models.TextField(
+        _("description"),
+        blank=True,
+        max_length=500,
+        help_text=_("Shown under the section name and to search engines."),
+    )
+
+    parent_page_types = ["home.HomePage", "sections.SectionPage"]
+    subpage_types = ["articles.ArticlePage", "sections.SectionPage"]
+
+    content_panels = [*Page.content_panels, FieldPanel("description")]
+    search_fields = [*Page.search_fields, index.SearchField("description")]
+
+    class Meta:
+        verbose_name = _("section")
+        verbose_name_plural = _("sections")
+
+    def save(self, *args, **kwargs):
+        if self._state.adding:
+            self.show_in_menus = True
+        super().save(*args, **kwargs)
+
+    def articles(self):
+        from nashra.articles.models import ArticlePage
+
+        return ArticlePage.objects.published().filter(section=self).newest_first()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["articles"] = paginate(
+            self.articles().for_cards(), request, ARTICLES_PER_PAGE
+        )
+        return context

@@ -1,0 +1,26 @@
+from django.conf import settings
+from django.urls import include, path, re_path
+from django.views.static import serve as serve_file
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+handler404 = "nashra.core.views.page_not_found"
+handler500 = "nashra.core.views.server_error"
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("", include("nashra.articles.urls")),
+]
+
+if settings.SERVE_MEDIA:
+    # The embedded set-up has no web server in front; production uses nginx.
+    urlpatterns.append(
+        re_path(
+            r"^media/(?P<path>.*)$", serve_file, {"document_root": settings.MEDIA_ROOT}
+        )
+    )
+
+# Wagtail's page tree answers everything else, so it comes last.
+urlpatterns.append(path("", include(wagtail_urls)))
