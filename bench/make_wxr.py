@@ -139,8 +139,8 @@ def write_export(out, posts: int, seed: int) -> None:
         extra = f'<category domain="category" nicename="{cat_slug}">'
         extra += f"{cdata(name)}</category>"
         for tag in rng.sample(TAGS, 3):
-            extra += f'<category domain="post_tag" nicename="{quote(tag).lower()}">{cdata(tag)}</category>'  # noqa: E501
-        extra += f"<wp:postmeta><wp:meta_key>_thumbnail_id</wp:meta_key><wp:meta_value>{attachment_id}</wp:meta_value></wp:postmeta>"  # noqa: E501
+            extra += f'<category domain="post_tag" nicename="{quote(tag).lower()}">{cdata(tag)}</category>'
+        extra += f"<wp:postmeta><wp:meta_key>_thumbnail_id</wp:meta_key><wp:meta_value>{attachment_id}</wp:meta_value></wp:postmeta>"
         parent = 0
         for _ in range(rng.randint(0, 4)):
             extra += comment(comment_id, parent, when + timedelta(hours=1))

@@ -20,7 +20,7 @@ class Conversion:
 def convert_content(raw: str, *, site_url: str) -> Conversion:
     """Convert one post's content:encoded to StreamField block dicts."""
     ctx = Context()
-    if "<!-- wp:" in raw:
+    if "<!-- wp:" in raw or "<!-- /wp:" in raw:
         blocks = gutenberg_to_blocks(raw, ctx)
     else:
         blocks = classic_to_blocks(raw, ctx)

@@ -18,7 +18,8 @@ BLOCK_TAGS = (
     "|pre|section|table|tbody|td|tfoot|th|thead|tr|ul|audio|video|object|embed"
     "|script|style|nashra-placeholder"
 )
-BLOCK_TAG = re.compile(rf"(<(?:/)?(?:{BLOCK_TAGS})(?:\s[^>]*)?/?>)", re.IGNORECASE)
+OPENING_BLOCK = re.compile(rf"(<(?:{BLOCK_TAGS})(?:\s[^>]*)?/?>)", re.IGNORECASE)
+CLOSING_BLOCK = re.compile(rf"(</(?:{BLOCK_TAGS})>)", re.IGNORECASE)
 STARTS_WITH_BLOCK = re.compile(rf"^<(?:/)?(?:{BLOCK_TAGS})\b", re.IGNORECASE)
 PRESERVED = re.compile(
     r"<(pre|script|style|table)\b.*?</\1>", re.IGNORECASE | re.DOTALL
@@ -41,7 +42,10 @@ def classic_to_blocks(text: str, ctx: Context) -> list[dict]:
 
 def autop(text: str) -> str:
     """Blank lines → <p>, single newlines → <br>, block tags left alone."""
-    text = BLOCK_TAG.sub(r"\n\n\1\n\n", text)
+    # As wpautop: break before an opening block tag and after a closing one,
+    # so "<li>text</li>" stays one chunk and its text is not wrapped in <p>.
+    text = OPENING_BLOCK.sub(r"\n\n\1", text)
+    text = CLOSING_BLOCK.sub(r"\1\n\n", text)
     chunks = [chunk.strip() for chunk in re.split(r"\n\s*\n", text)]
     out = []
     for chunk in chunks:
