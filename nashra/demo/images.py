@@ -12,6 +12,8 @@ import random
 
 from PIL import Image, ImageDraw, ImageFilter
 
+from nashra.demo.content import ARTICLES
+
 # Soft shapes are drawn and blurred at a quarter of the final size: blurring the
 # full 1600x900 canvas alone would cost more than the whole ~100 ms budget.
 _SOFT_SCALE = 4
@@ -232,3 +234,19 @@ def render_image(key: str, width: int = 1600, height: int = 900) -> bytes:
     out = io.BytesIO()
     canvas.save(out, "JPEG", quality=82, optimize=False, progressive=False)
     return out.getvalue()
+
+
+def _article_image_keys(articles) -> list[str]:
+    keys = []
+    for article in articles:
+        keys.append(article["image"])
+        keys.extend(
+            block["value"]["image"]
+            for block in article["body"]
+            if block["type"] == "image"
+        )
+    return list(dict.fromkeys(keys))
+
+
+# Every picture the demo content refers to, featured and inline, in first-use order.
+IMAGE_KEYS = _article_image_keys(ARTICLES)
