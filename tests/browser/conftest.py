@@ -1,0 +1,83 @@
+"""Playwright on Debian's Chromium against pytest-django's live server.
+
+`playwright install` cannot download browsers here, so tests drive
+/usr/bin/chromium. Under CI=true a missing browser fails the run loudly
+instead of skipping, so a green CI always means the journeys ran (#2).
+"""
+
+import os
+import shutil
+from urllib.parse import urlsplit
+
+import pytest
+
+CHROMIUM = os.environ.get("NASHRA_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
+]
+LOCAL_HOSTS = {"127.0.0.1", "localhost", "[::1]", "::1"}
+
+# Playwright's sync API runs an event loop in this thread; the Django ORM
+# calls made by the tests themselves are still synchronous and safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/browser/" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not shutil.which(CHROMIUM) and not os.path.exists(CHROMIUM):
+        message = f"Chromium not found at {CHROMIUM}: apt-get install chromium"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
+        )
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def outside_requests():
+    """A list that collects every request a page makes to a non-local host."""
+    return []
+
+
+@pytest.fixture
+def page(browser, outside_requests):
+    """A fresh browser context and page, recording any request that leaves 127.0.0.1."""
+    context = browser.new_context(locale="ar", viewport={"width": 1280, "height": 900})
+
+    def record(request):
+        host = urlsplit(request.url).hostname or ""
+        if request.url.startswith(("http:", "https:", "ws:", "wss:")) and (
+            host not in LOCAL_HOSTS
+        ):
+            outside_requests.append(request.url)
+
+    context.on("request", record)
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+@pytest.fixture
+def newspaper(transactional_db):
+    """The test newspaper, committed so the live server thread can see it."""
+    from nashra.core.tests.factories import build_newspaper
+
+    return build_newspaper(articles_per_section=3)
