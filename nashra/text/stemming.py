@@ -40,9 +40,10 @@ _PROTECTED = frozenset(
     وزير وزراء وزاره وزارات وطن وطني وطنيه وقت وضع وفد وفاه ولايه ولايات
     وكاله واشنطن وباء وثيقه وسط واقع وادي ورقه وصول
     فريق فرق فوز فلسطين فلسطيني فرنسا فرنسي فيلم فن فنان فصل فكره فندق فيروس
+    فايده فوايد فتره فرصه فقر فعاليه
     بنك بنوك برلمان بيان بلد بلاد بطوله بريطانيا بوتين بحر بيت بيروت برنامج
-    بغداد بورصه باريس بكين برلين بدايه
-    كتاب كتب كاتب كبير كاس كره كلمه كليه كهرباء كورونا كويت
+    بغداد بورصه باريس بكين برلين بدايه بحث بناء بيع بطاله
+    كتاب كتب كاتب كبير كاس كره كلمه كليه كهرباء كورونا كويت كميه كلفه
     لبنان لجنه لاعب لاعبين ليبيا لندن لقاء لعبه لغه لحظه ليل
     """.split()
 )
@@ -52,8 +53,9 @@ def _strip_pronoun(word: str) -> str:
     for suffix in _PRONOUN_SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= _MIN_STEM:
             stem = word[: -len(suffix)]
-            # "حكومتها": the taa marbuta turns back into ت before a pronoun.
-            if stem.endswith("ت") and len(stem) > _MIN_STEM:
+            # "حكومتها": the taa marbuta turns back into ت before a pronoun
+            # (but "سياراتنا" ends in the plural ات).
+            if stem[-1] == "ت" and stem[-2] != "ا" and len(stem) > _MIN_STEM:
                 stem = stem[:-1] + "ه"
             return stem
     return word

@@ -184,3 +184,26 @@ def test_normalise_is_idempotent():
     raw = "أَحْمَد، «الإسلاميّة» ٢٠٢٤ Café ﻻ"
     once = normalise(raw)
     assert normalise(once) == once
+
+
+@pytest.mark.parametrize(
+    ("variant", "standard"),
+    [
+        ("مسئول", "مسؤول"),
+        ("مسئُول", "مسؤول"),
+        ("المسئولين", "المسؤولين"),
+        ("شئون", "شؤون"),
+        ("شئ", "شيء"),
+        ("لاجىء", "لاجئ"),
+        ("برىء", "بريء"),
+    ],
+)
+def test_hamza_seat_variants_meet(variant, standard):
+    """Egyptian print writes مسئول and شئ; readers search مسؤول and شيء."""
+    assert normalise(variant) == normalise(standard)
+
+
+@pytest.mark.parametrize("word", ["ماء", "جزء", "سماء", "بدء", "ضوء"])
+def test_standalone_hamza_is_kept(word):
+    """Dropping ء would turn ماء (water) into the stop word ما."""
+    assert normalise(word).endswith("ء")
