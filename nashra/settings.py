@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "nashra.search",
     "nashra.feeds",
     "nashra.importers",
+    "nashra.pages",
     "nashra.demo",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

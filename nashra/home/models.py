@@ -15,7 +15,7 @@ class HomePage(Page):
     """The front page: the lead story, the latest news and a block per section."""
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["sections.SectionPage"]
+    subpage_types = ["sections.SectionPage", "pages.StandardPage"]
     max_count_per_parent = 1
 
     class Meta:
