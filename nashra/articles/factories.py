@@ -31,6 +31,7 @@ def create_article(
         slug=slug or "",
         body=body if body is not None else [paragraph(title)],
         published_at=published_at or (timezone.now() if publish else None),
+        live=publish,
         **fields,
     )
     article.article_authors = [ArticlePageAuthor(author=author) for author in authors]

@@ -2,6 +2,7 @@ import logging
 
 from django.http import HttpResponseNotFound, HttpResponseServerError
 from django.template import loader
+from django.utils.translation import get_language, get_language_bidi
 
 logger = logging.getLogger(__name__)
 
@@ -15,4 +16,9 @@ def page_not_found(request, exception=None):
 def server_error(request):
     """The Arabic 500 page, rendered without the database (it may be the cause)."""
     template = loader.get_template("500.html")
-    return HttpResponseServerError(template.render({"minimal": True}))
+    context = {
+        "minimal": True,
+        "LANGUAGE_CODE": get_language(),
+        "LANGUAGE_BIDI": get_language_bidi(),
+    }
+    return HttpResponseServerError(template.render(context))

@@ -32,11 +32,13 @@ def isolate_html(value):
 
 @register.simple_tag(takes_context=True)
 def num(context, value):
-    """A number in the site's digits (0-9 or ٠-٩)."""
-    options = display_options(context.get("request"))
+    """A number in the site's digits (0-9 or ٠-٩); text keeps its other characters."""
+    style = display_options(context.get("request")).digits
     if not get_language().startswith("ar"):
-        return digits.format_number(value, digits="western")
-    return digits.format_number(value, digits=options.digits)
+        style = digits.DIGITS_WESTERN
+    if isinstance(value, str):
+        return digits.to_arabic_indic(value) if style == digits.DIGITS_ARABIC else value
+    return digits.format_number(value, digits=style)
 
 
 @register.simple_tag(takes_context=True)

@@ -1,0 +1,37 @@
+"""404 and 500 pages are Arabic and look like the site, with no stack trace (#2)."""
+
+from django.test import TestCase, override_settings
+from django.urls import path
+
+from nashra import urls as site_urls
+
+
+def broken_view(request):
+    raise RuntimeError("boom: secret detail")
+
+
+urlpatterns = [path("broken/", broken_view), *site_urls.urlpatterns]
+handler404 = site_urls.handler404
+handler500 = site_urls.handler500
+
+
+@override_settings(ROOT_URLCONF=__name__)
+class ErrorPageTests(TestCase):
+    def test_404_is_arabic_and_keeps_the_site_chrome(self):
+        response = self.client.get("/لا-توجد-صفحة/")
+        self.assertEqual(response.status_code, 404)
+        html = response.content.decode()
+        self.assertIn('<html lang="ar" dir="rtl"', html)
+        self.assertIn("الصفحة غير موجودة", html)
+        self.assertIn('class="site-header"', html)
+        self.assertIn('name="robots" content="noindex"', html)
+
+    def test_500_is_arabic_without_a_stack_trace(self):
+        self.client.raise_request_exception = False
+        response = self.client.get("/broken/")
+        self.assertEqual(response.status_code, 500)
+        html = response.content.decode()
+        self.assertIn("حدث خطأ ما", html)
+        self.assertIn('dir="rtl"', html)
+        self.assertNotIn("secret detail", html)
+        self.assertNotIn("Traceback", html)
