@@ -12,6 +12,9 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("nashra.articles.urls")),
+    path("", include("nashra.comments.urls")),
+    path("", include("nashra.feeds.urls")),
+    path("", include("nashra.theme.urls")),
 ]
 
 if settings.SERVE_MEDIA:

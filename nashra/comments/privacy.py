@@ -1,0 +1,84 @@
+"""Commenters' personal data: keyed avatar seeds, IP trimming, export and erasure (#3)."""
+
+import hashlib
+import hmac
+import ipaddress
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from nashra.comments.models import Comment
+
+
+def avatar_seed(email):
+    """HMAC of the e-mail: stable per commenter, useless for finding the address."""
+    key = settings.SECRET_KEY.encode()
+    return hmac.new(key, (email or "").lower().encode(), hashlib.sha256).hexdigest()[
+        :16
+    ]
+
+
+def short_hash(value):
+    key = settings.SECRET_KEY.encode()
+    return hmac.new(key, (value or "").encode(), hashlib.sha256).hexdigest()[:16]
+
+
+def anonymise_ip(ip):
+    """Keep only the network: the last IPv4 octet, the last 80 IPv6 bits go."""
+    try:
+        address = ipaddress.ip_address(ip)
+    except ValueError:
+        return None
+    prefix = 24 if address.version == 4 else 48
+    return str(
+        ipaddress.ip_network(f"{address}/{prefix}", strict=False).network_address
+    )
+
+
+def anonymise_old_ips(days, *, now=None):
+    """Trim the IPs of comments older than ``days``; returns how many."""
+    cutoff = (now or timezone.now()) - timedelta(days=days)
+    done = 0
+    old = Comment.objects.filter(ip_anonymised=False, created_at__lt=cutoff)
+    for pk, ip in old.values_list("pk", "ip").iterator():
+        Comment.objects.filter(pk=pk).update(
+            ip=anonymise_ip(ip) if ip else None, ip_anonymised=True
+        )
+        done += 1
+    return done
+
+
+def export_for_email(email):
+    """Every comment stored for one address, as JSON-ready dicts (GDPR access)."""
+    rows = Comment.objects.filter(email=email.strip().lower()).select_related("article")
+    return [
+        {
+            "id": c.pk,
+            "article": c.article.title,
+            "article_url": c.article.full_url,
+            "name": c.name,
+            "email": c.email,
+            "website": c.website,
+            "comment": c.body,
+            "status": c.status,
+            "ip": c.ip,
+            "created_at": c.created_at.isoformat(),
+        }
+        for c in rows.order_by("created_at")
+    ]
+
+
+def erase_for_email(email):
+    """Delete every comment of one address, keeping replies' counts right."""
+    from nashra.comments import counts
+
+    comments = Comment.objects.filter(email=email.strip().lower())
+    with transaction.atomic():
+        articles = set(comments.values_list("article_id", flat=True))
+        deleted = comments.count()
+        comments.delete()
+    for article_id in articles:
+        counts.refresh(article_id)
+    return deleted

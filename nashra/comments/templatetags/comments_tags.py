@@ -1,0 +1,49 @@
+"""Comment sections, single comments and counts for reader templates (#3)."""
+
+from django import template
+from django.utils.safestring import mark_safe
+
+from nashra.comments import counts
+from nashra.comments.forms import CommentForm
+from nashra.comments.models import CommentThread
+from nashra.comments.privacy import avatar_seed
+from nashra.comments.threads import is_open, options_for, published_threads
+from nashra.text.avatars import avatar_svg
+from nashra.text.comment_text import render_comment
+
+register = template.Library()
+
+
+@register.inclusion_tag("comments/section.html", takes_context=True)
+def comments_section(context, article):
+    """Published threads and the form (or a closed notice); no per-reader data."""
+    request = context.get("request")
+    options = options_for(request)
+    thread = CommentThread.objects.filter(page_id=article.pk).first()
+    page, nodes = published_threads(article, request, options)
+    return {
+        "request": request,
+        "article": article,
+        "page_obj": page,
+        "nodes": nodes,
+        "count": thread.approved_count if thread else 0,
+        "comments_open": is_open(article, options, thread),
+        "max_depth": options.max_depth,
+        "form": CommentForm(),
+    }
+
+
+@register.simple_tag
+def comment_count(article):
+    """Published comments on an article (cached; at most one query per request)."""
+    return counts.published_count(article.pk)
+
+
+@register.simple_tag
+def comment_avatar(comment, size=40):
+    return mark_safe(avatar_svg(comment.name, avatar_seed(comment.email), size))  # noqa: S308
+
+
+@register.filter
+def comment_html(body):
+    return mark_safe(render_comment(body))  # noqa: S308

@@ -1,0 +1,59 @@
+"""Whether an article takes comments, and its published comments as threads (#3)."""
+
+from datetime import timedelta
+
+from django.utils import timezone
+
+from nashra.comments.models import Comment, CommentOptions, CommentThread, Status
+from nashra.core.pagination import paginate
+
+
+def options_for(request=None, site=None):
+    if request is not None:
+        return CommentOptions.for_request(request)
+    return CommentOptions.for_site(site)
+
+
+def is_open(article, options, thread=None):
+    """Closed by the newsroom for this article, or by age (close_after_days)."""
+    if thread is None:
+        thread = CommentThread.objects.filter(page_id=article.pk).first()
+    if thread is not None and not thread.is_open:
+        return False
+    days = options.close_after_days
+    published = article.published_at or article.first_published_at
+    if days and published and published < timezone.now() - timedelta(days=days):
+        return False
+    return article.live
+
+
+class Node:
+    """A comment with its published replies, for the template."""
+
+    def __init__(self, comment):
+        self.comment = comment
+        self.children = []
+
+
+def published_threads(article, request, options):
+    """The requested page of top-level comments, each with its reply tree.
+
+    Two queries (three with the page count) however many comments there are.
+    """
+    order = "-created_at" if options.newest_first else "created_at"
+    roots = Comment.objects.filter(
+        article=article, status=Status.APPROVED, parent__isnull=True
+    ).order_by(order, "pk")
+    page = paginate(roots, request, max(options.per_page, 1))
+    nodes = {c.pk: Node(c) for c in page.object_list}
+    replies = Comment.objects.filter(
+        root_id__in=list(nodes), status=Status.APPROVED, parent__isnull=False
+    ).order_by("created_at", "pk")
+    for reply in replies:
+        nodes[reply.pk] = Node(reply)
+    for node in list(nodes.values()):
+        parent_id = node.comment.parent_id
+        # A reply whose parent was unpublished is hidden with it.
+        if parent_id is not None and parent_id in nodes:
+            nodes[parent_id].children.append(node)
+    return page, [nodes[c.pk] for c in page.object_list]

@@ -1,0 +1,221 @@
+"""Readers' comment endpoints; none of them is cached or cacheable (#3, #8).
+
+The article page itself carries no per-reader data: the form token comes from
+``token`` (JSON, fetched by JS when the reader starts typing), the reader's own
+pending comments from ``mine`` (JSON, via a cookie scoped to /comments/ so
+article requests never carry it), and readers without JS use the ``form``
+page, which is uncached and prints a token.
+"""
+
+import logging
+
+from django.conf import settings
+from django.core import signing
+from django.http import Http404, JsonResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_POST
+
+from nashra.articles.models import ArticlePage
+from nashra.comments import tokens
+from nashra.comments.forms import CommentForm
+from nashra.comments.models import Comment, Status
+from nashra.comments.notify import notify_pending
+from nashra.comments.submit import Refused, submit
+from nashra.comments.threads import is_open, options_for
+
+logger = logging.getLogger(__name__)
+MINE_COOKIE = "nashra_comments_mine"
+MINE_SALT = "nashra.comments.mine"
+MINE_AGE = 7 * 24 * 60 * 60
+MINE_LIMIT = 20
+# Far above a 5,000-character comment in any script (UTF-8, URL-encoded),
+# far below what would tie up a worker.
+MAX_POST_BYTES = 200_000
+
+
+def _private(response):
+    add_never_cache_headers(response)
+    patch_cache_control(response, private=True)
+    return response
+
+
+def _article(article_id):
+    article = ArticlePage.objects.published().filter(pk=article_id).first()
+    if article is None:
+        raise Http404("no such article")
+    return article
+
+
+def client_ip(request):
+    # Behind the proxy the last X-Forwarded-For hop is the one it added; the
+    # earlier ones are whatever the client claimed.
+    if settings.SECURE_PROXY_SSL_HEADER:
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        if forwarded:
+            return forwarded.split(",")[-1].strip()
+    return request.META.get("REMOTE_ADDR") or None
+
+
+def mine_ids(request):
+    try:
+        ids = signing.loads(
+            request.COOKIES.get(MINE_COOKIE, ""), salt=MINE_SALT, max_age=MINE_AGE
+        )
+    except signing.BadSignature:
+        return []
+    return [i for i in ids if isinstance(i, int)][-MINE_LIMIT:]
+
+
+def _remember(response, request, comment):
+    ids = [*mine_ids(request), comment.pk][-MINE_LIMIT:]
+    response.set_cookie(
+        MINE_COOKIE,
+        signing.dumps(ids, salt=MINE_SALT),
+        max_age=MINE_AGE,
+        path="/comments/",
+        httponly=True,
+        samesite="Lax",
+        secure=settings.SESSION_COOKIE_SECURE,
+    )
+
+
+def _pending_for(request, article):
+    ids = mine_ids(request)
+    if not ids:
+        return []
+    return list(
+        Comment.objects.filter(
+            pk__in=ids, article=article, status__in=[Status.PENDING, Status.SPAM]
+        )
+    )
+
+
+@require_GET
+def token(request, article_id):
+    article = _article(article_id)
+    options = options_for(request)
+    if not is_open(article, options):
+        return _private(JsonResponse({"open": False}))
+    return _private(
+        JsonResponse(
+            {
+                "open": True,
+                "token": tokens.issue(article.pk),
+                "min_seconds": options.min_fill_seconds,
+            }
+        )
+    )
+
+
+@require_GET
+def mine(request, article_id):
+    article = _article(article_id)
+    pieces = [
+        render_to_string(
+            "comments/pending_comment.html", {"comment": c}, request=request
+        )
+        for c in _pending_for(request, article)
+    ]
+    return _private(JsonResponse({"comments": pieces}))
+
+
+def _form_page(request, article, form, *, message="", status=200, sent=None):
+    options = options_for(request)
+    open_ = is_open(article, options)
+    context = {
+        "article": article,
+        "form": form,
+        "message": message,
+        "comments_open": open_,
+        "token": tokens.issue(article.pk) if open_ else "",
+        "pending": _pending_for(request, article),
+        "sent": sent,
+        "minimal": False,
+    }
+    return _private(render(request, "comments/form_page.html", context, status=status))
+
+
+@require_GET
+def form_page(request, article_id):
+    article = _article(article_id)
+    initial = {}
+    reply = request.GET.get("reply", "")
+    if reply.isdigit() and len(reply) < 19:
+        initial["parent"] = int(reply)
+    sent = request.GET.get("sent") == "1"
+    return _form_page(request, article, CommentForm(initial=initial), sent=sent)
+
+
+@csrf_exempt  # a signed single-use token replaces the CSRF cookie, see docs
+@require_POST
+def post(request, article_id):
+    article = _article(article_id)
+    if int(request.META.get("CONTENT_LENGTH") or 0) > MAX_POST_BYTES:
+        return _private(
+            render(
+                request,
+                "comments/refused.html",
+                {"article": article, "message": _too_long_message()},
+                status=413,
+            )
+        )
+    form = CommentForm(request.POST)
+    if request.POST.get("homepage"):
+        return _form_page(
+            request,
+            article,
+            form,
+            message=_("Your comment could not be sent."),
+            status=400,
+        )
+    if not form.is_valid():
+        return _form_page(
+            request,
+            article,
+            form,
+            message=_("Please correct the fields marked below."),
+            status=400,
+        )
+    options = options_for(request)
+    try:
+        comment = submit(
+            article,
+            form.cleaned_data,
+            ip=client_ip(request),
+            user_agent=request.META.get("HTTP_USER_AGENT", "")[:500],
+            options=options,
+            token=form.cleaned_data.get("token"),
+        )
+    except Refused as refused:
+        status = 200 if refused.code == "token_missing" else refused.status
+        if refused.code == "closed":
+            status = 403
+        return _form_page(
+            request, article, form, message=refused.message, status=status
+        )
+    logger.info("comment %s stored as %s", comment.pk, comment.status)
+    if comment.status == Status.PENDING:
+        base = request.build_absolute_uri("/").rstrip("/")
+        notify_pending(comment, base)
+    if comment.status == Status.APPROVED:
+        target = article.url + f"#comment-{comment.pk}"
+    elif request.POST.get("js") == "1":
+        target = article.url + "#comment-sent"
+    else:
+        target = reverse("comments:form", args=[article.pk]) + "?sent=1"
+    response = redirect(target)
+    if comment.status != Status.APPROVED:
+        _remember(response, request, comment)
+    return _private(response)
+
+
+def _too_long_message():
+    return _(
+        "Your comment is far too long to be sent. Comments can be at most "
+        "5,000 characters."
+    )
