@@ -1,0 +1,114 @@
+"""What both search backends share: filters, freshness, ordering, paging.
+
+Relevance blends text rank with freshness (#5), so this week's story comes
+before a 2015 one that matches as well:
+
+    score = text_rank / sqrt(1 + age_days / 30)
+
+An article a month old needs 1.4 times the text rank of today's to rank
+level with it, a year-old one 3.6 times, a ten-year-old one 11 times. The
+text rank is FTS5's bm25 (negated, so higher is better) or PostgreSQL's
+ts_rank_cd; headlines weigh more than body text in both.
+"""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.db import connection
+from django.utils import timezone
+
+from nashra.text.query import ParsedQuery
+
+FRESHNESS_DAYS = 30
+ORDERS = ("relevance", "newest")
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Where to search: sections (ids, subsections included) and a date range."""
+
+    section_ids: tuple[int, ...] = ()
+    published_from: datetime | None = None
+    published_before: datetime | None = None
+    now: datetime = field(default_factory=timezone.now)
+
+
+class SearchBackend:
+    """Subclasses say how to match and rank; see sqlite.py and postgres.py.
+
+    SQL fragments use named parameters: %(match)s is the backend's match
+    string and %(now)s the moment "now" of the search.
+    """
+
+    #: FROM clause joining the full-text structure to SearchEntry as "e".
+    source = ""
+    #: Condition selecting the matching rows.
+    match = ""
+    #: Text rank expression, higher is better.
+    rank = ""
+    #: Age of e.published_at in days, never negative.
+    age_days = ""
+
+    def match_string(self, parsed: ParsedQuery, prefix_last: bool) -> str:
+        raise NotImplementedError
+
+    def _where(self, parsed, filters, prefix_last):
+        conditions = [self.match, "e.published_at <= %(now)s"]
+        params = {
+            "match": self.match_string(parsed, prefix_last),
+            "now": _db_datetime(filters.now),
+        }
+        if filters.section_ids:
+            names = []
+            for number, section_id in enumerate(filters.section_ids):
+                params[f"section{number}"] = section_id
+                names.append(f"%(section{number})s")
+            conditions.append(f"e.section_id IN ({', '.join(names)})")
+        if filters.published_from:
+            conditions.append("e.published_at >= %(from)s")
+            params["from"] = _db_datetime(filters.published_from)
+        if filters.published_before:
+            conditions.append("e.published_at < %(before)s")
+            params["before"] = _db_datetime(filters.published_before)
+        return " AND ".join(conditions), params
+
+    def search(
+        self,
+        parsed: ParsedQuery,
+        filters: Filters | None = None,
+        *,
+        order: str = "relevance",
+        limit: int = 10,
+        offset: int = 0,
+        prefix_last: bool = False,
+    ) -> list[int]:
+        """Article ids matching ``parsed``, best (or newest) first."""
+        if parsed.is_empty or limit <= 0:
+            return []
+        where, params = self._where(parsed, filters or Filters(), prefix_last)
+        ordering = "e.published_at DESC, e.page_id DESC"
+        if order != "newest":
+            score = f"({self.rank}) / sqrt(1 + ({self.age_days}) / {FRESHNESS_DAYS}.0)"
+            ordering = f"{score} DESC, {ordering}"
+        sql = (
+            f"SELECT e.page_id FROM {self.source} WHERE {where} "  # noqa: S608
+            f"ORDER BY {ordering} LIMIT %(limit)s OFFSET %(offset)s"
+        )
+        params |= {"limit": limit, "offset": max(offset, 0)}
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return [row[0] for row in cursor.fetchall()]
+
+    def count(self, parsed: ParsedQuery, filters: Filters | None = None) -> int:
+        """How many articles match, for pagination."""
+        if parsed.is_empty:
+            return 0
+        where, params = self._where(parsed, filters or Filters(), False)
+        sql = f"SELECT count(*) FROM {self.source} WHERE {where}"  # noqa: S608
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchone()[0]
+
+
+def _db_datetime(value: datetime):
+    return connection.ops.adapt_datetimefield_value(value)
