@@ -97,6 +97,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
 ]
+# Extra theme packages (Django apps declaring nashra_theme), comma-separated (#4).
+INSTALLED_APPS += env_list("NASHRA_THEMES")
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -109,6 +111,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "nashra.theme.middleware.ThemeMiddleware",
     # Last, as django-axes asks: it turns lock-outs into responses.
     "axes.middleware.AxesMiddleware",
 ]
@@ -120,8 +123,14 @@ TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [],
-        "APP_DIRS": True,
         "OPTIONS": {
+            # Site themes override any template, falling back to the default (#4).
+            "loaders": [
+                (
+                    "nashra.theme.loaders.CachedThemeLoader",
+                    ["nashra.theme.loaders.ThemeLoader"],
+                )
+            ],
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.template.context_processors.i18n",
@@ -129,6 +138,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "nashra.core.context_processors.site_chrome",
+                "nashra.theme.context_processors.theme",
             ],
         },
     },
@@ -207,6 +217,7 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT") or VAR_DIR / "media")
 SERVE_MEDIA = env_bool("NASHRA_SERVE_MEDIA", True)
 STATIC_MANIFEST = env_bool("NASHRA_STATIC_MANIFEST")
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise warns on a missing root
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

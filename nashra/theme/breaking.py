@@ -1,0 +1,16 @@
+"""Breaking news for the ticker and the home page block (#4)."""
+
+from django.utils import timezone
+
+
+def current_breaking(site, limit, now=None):
+    """Published articles of ``site`` marked breaking and not yet expired,
+    newest first, in one query."""
+    from nashra.articles.models import ArticlePage
+
+    articles = ArticlePage.objects.published().filter(
+        breaking__until__gt=now or timezone.now()
+    )
+    if site is not None:
+        articles = articles.descendant_of(site.root_page)
+    return list(articles.select_related("section").newest_first()[:limit])

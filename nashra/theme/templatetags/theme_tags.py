@@ -1,0 +1,128 @@
+"""Template tags of the default theme: head styles, ticker, counts, sharing."""
+
+from urllib.parse import quote
+
+from django import template
+from django.templatetags.static import static
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, ngettext
+
+from nashra.core.display import display_options
+from nashra.text import digits
+from nashra.text.reading import reading_minutes
+from nashra.theme.fonts import get_typeface
+
+register = template.Library()
+TICKER_SIZE = 8
+
+
+def _theme(context):
+    from nashra.theme.options import SiteTheme
+
+    return context.get("theme") or SiteTheme()
+
+
+def number(request, value):
+    """``value`` in the site's digits (Western on English pages)."""
+    if not get_language().startswith("ar"):
+        return digits.format_number(value, digits="western")
+    return digits.format_number(value, digits=display_options(request).digits)
+
+
+@register.simple_tag(takes_context=True)
+def theme_head(context):
+    """Typeface, colours and favicon of the site, plus the reader's saved scheme."""
+    theme = _theme(context)
+    face = get_typeface(theme.typeface)
+    rules = [
+        "@font-face{"
+        f"font-family:'{face.family}';font-style:normal;font-weight:{weight};"
+        f"font-display:swap;src:url('{static(f'{face.static_prefix}/{name}')}')"
+        " format('truetype')}"
+        for weight, name in face.files
+    ]
+    # Colours were validated (hex only) when saved, so they are safe in CSS.
+    rules.append(
+        f":root{{--font-text:'{face.family}',{face.fallback};"
+        f"--colour-primary:{theme.primary};--colour-on-primary:{theme.on_primary};"
+        f"--colour-link:{theme.accent}}}"
+    )
+    parts = [format_html("<style>{}</style>", mark_safe("".join(rules)))]  # noqa: S308
+    if theme.favicon_url:
+        parts.append(format_html('<link rel="icon" href="{}">', theme.favicon_url))
+    # Before first paint, so a reader who chose dark never sees a white flash.
+    parts.append(
+        mark_safe(
+            "<script>try{var s=localStorage.getItem('nashra-scheme');"
+            "if(s==='light'||s==='dark')document.documentElement.dataset.scheme=s"
+            "}catch(e){}</script>"
+        )
+    )
+    return mark_safe("".join(str(part) for part in parts))  # noqa: S308
+
+
+@register.simple_tag(takes_context=True)
+def count(context, n, singular, plural):
+    """A count in Arabic's six plural forms, e.g. "٣ دقائق" (msgids in the caller)."""
+    return ngettext(singular, plural, n) % {"count": number(context.get("request"), n)}
+
+
+@register.simple_tag(takes_context=True)
+def reading_time(context, page):
+    """Reading time of an article, e.g. "دقيقتان" or "١١ دقيقة"."""
+    minutes = reading_minutes(page.body_text())
+    return minutes_text(context.get("request"), minutes)
+
+
+def minutes_text(request, minutes):
+    return ngettext("%(count)s minute read", "%(count)s minutes read", minutes) % {
+        "count": number(request, minutes)
+    }
+
+
+@register.inclusion_tag("theme/ticker.html", takes_context=True)
+def breaking_ticker(context):
+    """The breaking-news ticker: articles marked breaking, newest first."""
+    from nashra.theme.breaking import current_breaking
+
+    request = context.get("request")
+    site = context.get("current_site")
+    items = current_breaking(site, TICKER_SIZE) if site else []
+    return {"items": items, "request": request}
+
+
+@register.simple_tag(takes_context=True)
+def share_links(context, page):
+    """Plain share links for an article: no third-party script or pixel."""
+    request = context.get("request")
+    url = quote(page.get_full_url(request) if request else page.full_url, safe="")
+    title = quote(page.title, safe="")
+    return [
+        ("whatsapp", "WhatsApp", f"https://wa.me/?text={title}%20{url}"),
+        ("telegram", "Telegram", f"https://t.me/share/url?url={url}&text={title}"),
+        ("x", "X", f"https://x.com/intent/post?url={url}&text={title}"),
+        ("facebook", "Facebook", f"https://www.facebook.com/sharer/sharer.php?u={url}"),
+        ("email", None, f"mailto:?subject={title}&body={url}"),
+    ]
+
+
+@register.simple_tag
+def social_icon(network):
+    """A tiny inline SVG mark (initial letter) so no icon font is fetched."""
+    letters = {"facebook": "f", "x": "X", "instagram": "IG", "youtube": "▶",
+               "telegram": "✈", "whatsapp": "W", "tiktok": "♪", "linkedin": "in",
+               "rss": "RSS", "email": "@"}  # fmt: skip
+    return format_html(
+        '<span class="icon icon--{}" aria-hidden="true">{}</span>',
+        network,
+        letters.get(network, "•"),
+    )
+
+
+@register.simple_tag
+def related_articles(page, tags=None):
+    """Related articles for the block under the body (nashra.articles.related)."""
+    from nashra.articles.related import related
+
+    return related(page, tag_ids=[tag.pk for tag in tags] if tags is not None else None)
