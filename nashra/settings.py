@@ -254,6 +254,24 @@ TAGGIT_CASE_INSENSITIVE = True
 SCHEDULER_INTERVAL = env_int("NASHRA_SCHEDULER_INTERVAL", 30)
 
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# EMAIL_URL: smtp://user:pass@host:587?tls=1, smtp+tls://… (STARTTLS) or
+# smtps://… (implicit TLS); empty keeps the console backend (#3).
+EMAIL_URL = env_str("EMAIL_URL")
+if EMAIL_URL:
+    from urllib.parse import parse_qs, unquote, urlsplit
+
+    _mail = urlsplit(EMAIL_URL)
+    _mail_query = parse_qs(_mail.query)
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = _mail.hostname or "localhost"
+    EMAIL_PORT = _mail.port or (465 if _mail.scheme == "smtps" else 587)
+    EMAIL_HOST_USER = unquote(_mail.username or "")
+    EMAIL_HOST_PASSWORD = unquote(_mail.password or "")
+    EMAIL_USE_SSL = _mail.scheme == "smtps"
+    EMAIL_USE_TLS = not EMAIL_USE_SSL and (
+        _mail.scheme == "smtp+tls" or _mail_query.get("tls", [""])[0] in {"1", "true"}
+    )
+    EMAIL_TIMEOUT = 10
 DEFAULT_FROM_EMAIL = env_str("NASHRA_FROM_EMAIL", "nashra@localhost")
 
 SESSION_COOKIE_HTTPONLY = True

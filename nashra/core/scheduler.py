@@ -26,6 +26,9 @@ def publish_due_pages():
         return False
     try:
         call_command("publish_scheduled", stdout=io.StringIO())
+        from nashra.comments.housekeeping import run_due  # IPs trimmed (#3)
+
+        run_due()
     finally:
         close_old_connections()
     return True
