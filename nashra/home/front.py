@@ -1,0 +1,157 @@
+"""What the front page shows, block by block, in a fixed number of queries (#4).
+
+Blocks are read from the StreamField's raw JSON (ids, not page objects), so
+picking pages costs one query for all of them rather than one per chooser.
+Per block type the cost is constant: one query for all section blocks
+(a window function ranks each section's articles), one per latest, most-read
+or breaking block, one for every hand-picked article, and one for all the
+images on the page. A block left with no article disappears.
+"""
+
+from django.db.models import F, Prefetch, Window, prefetch_related_objects
+from django.db.models.functions import RowNumber
+
+from nashra.articles.queries import images_with
+from nashra.core.privacy import exclude_private
+from nashra.images import renditions
+
+LATEST_COUNT = 8
+PER_SECTION = 4
+MOST_READ_DAYS = {"day": 1, "week": 7}
+
+
+def default_layout(sections):
+    """The front page before editors arrange it: lead, latest, every section."""
+    return [
+        ("lead", {}),
+        ("latest", {"count": LATEST_COUNT}),
+        *[("section", {"section": s.pk, "count": PER_SECTION, "layout": "grid"})
+          for s in sections],
+    ]  # fmt: skip
+
+
+class _Front:
+    def __init__(self, home):
+        from nashra.articles.models import ArticlePage
+        from nashra.sections.models import SectionPage
+
+        self.home = home
+        self.published = ArticlePage.objects.published().descendant_of(home)
+        self.sections = {
+            section.pk: section
+            for section in exclude_private(
+                SectionPage.objects.live().descendant_of(home)
+            )
+        }
+        self.lead = None
+
+    def picked(self, layout):
+        ids = {value.get("article") for kind, value in layout if kind == "lead"}
+        for kind, value in layout:
+            if kind == "collection":
+                ids.update(value.get("articles") or [])
+        ids = {pk for pk in ids if isinstance(pk, int)}
+        if not ids:
+            return {}
+        found = self.published.filter(pk__in=ids).select_related("section")
+        return {article.pk: article for article in found}
+
+    def choose_lead(self, value, picked):
+        if value.get("article") in picked:
+            return picked[value["article"]]
+        articles = self.published.select_related("section")
+        if value.get("section") in self.sections:
+            return articles.filter(section_id=value["section"]).newest_first().first()
+        return articles.order_by("-featured", "-published_at", "-pk").first()
+
+    def without_lead(self):
+        return self.published.exclude(pk=self.lead.pk) if self.lead else self.published
+
+    def section_articles(self, layout):
+        wanted = {}
+        for kind, value in layout:
+            if kind == "section" and value.get("section") in self.sections:
+                pk = value["section"]
+                wanted[pk] = max(wanted.get(pk, 0), value.get("count") or PER_SECTION)
+        if not wanted:
+            return {}
+        ranked = (
+            self.without_lead()
+            .filter(section_id__in=wanted)
+            .annotate(
+                rank=Window(
+                    RowNumber(),
+                    partition_by=F("section_id"),
+                    order_by=[F("published_at").desc(), F("pk").desc()],
+                )
+            )
+        )
+        by_section = {}
+        rows = ranked.filter(rank__lte=max(wanted.values())).select_related("section")
+        for article in rows.newest_first():
+            by_section.setdefault(article.section_id, []).append(article)
+        return by_section
+
+    def most_read(self, value):
+        from nashra.theme.counting import most_read
+
+        days = MOST_READ_DAYS.get(value.get("period"), 1)
+        ranked = most_read(self.home, days, value.get("count") or 5)
+        found = self.published.filter(pk__in=[pk for pk, _ in ranked])
+        by_pk = {article.pk: article for article in found.select_related("section")}
+        return [by_pk[pk] for pk, _ in ranked if pk in by_pk]
+
+
+def front_page(home):
+    """The blocks of ``home`` ready to render: a list of dicts with ``kind``,
+    ``value`` (the block's settings) and ``articles``."""
+    from nashra.theme.breaking import current_breaking
+
+    front = _Front(home)
+    layout = [(block["type"], block["value"] or {}) for block in home.body.raw_data]
+    if not layout:
+        in_menu = [s for s in front.sections.values() if s.show_in_menus]
+        layout = default_layout(
+            sorted(
+                (s for s in in_menu if s.depth == home.depth + 1),
+                key=lambda s: s.path,
+            )
+        )
+    picked = front.picked(layout)
+    lead_value = next((value for kind, value in layout if kind == "lead"), None)
+    if lead_value is not None:
+        front.lead = front.choose_lead(lead_value, picked)
+    in_sections = front.section_articles(layout)
+
+    blocks = []
+    for kind, value in layout:
+        block = {"kind": kind, "value": value, "articles": []}
+        count = value.get("count") or LATEST_COUNT
+        if kind == "lead":
+            block["articles"] = [front.lead] if front.lead else []
+        elif kind == "latest":
+            query = front.without_lead().select_related("section").newest_first()
+            block["articles"] = list(query[:count])
+        elif kind == "section":
+            block["section"] = front.sections.get(value.get("section"))
+            block["articles"] = in_sections.get(value.get("section"), [])[:count]
+        elif kind == "most_read":
+            block["articles"] = front.most_read(value)
+        elif kind == "breaking":
+            block["articles"] = current_breaking(None, count, within=front.published)
+        elif kind == "collection":
+            ids = value.get("articles") or []
+            block["articles"] = [picked[pk] for pk in ids if pk in picked]
+        elif kind == "custom_html":
+            block["html"] = value.get("html") or ""
+        if block["articles"] or block.get("html"):
+            blocks.append(block)
+
+    # One image query for the whole front page, whatever the number of blocks.
+    prefetch_related_objects(
+        [article for block in blocks for article in block["articles"]],
+        Prefetch(
+            "featured_image", queryset=images_with(renditions.LEAD + renditions.CARD)
+        ),
+    )
+    return {"front_blocks": blocks, "lead": front.lead}
