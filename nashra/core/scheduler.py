@@ -34,6 +34,22 @@ def publish_due_pages():
     return True
 
 
+def flush_batched_counts():
+    """Write the view counts batched in the cache (#4), if the theme app is on."""
+    from django.apps import apps
+
+    if not apps.is_installed("nashra.theme"):
+        return
+    from nashra.theme.counting import flush_views
+
+    try:
+        flush_views()
+    except Exception:
+        logger.exception("flushing view counts failed; retrying next interval")
+    finally:
+        close_old_connections()
+
+
 class SchedulerThread(threading.Thread):
     """Runs publish_due_pages() until the process exits."""
 
@@ -49,6 +65,7 @@ class SchedulerThread(threading.Thread):
             # The thread must outlive a database hiccup; the next tick retries.
             except Exception:
                 logger.exception("scheduled publishing failed; retrying next interval")
+            flush_batched_counts()
             self.stopped.wait(self.interval)
 
     def stop(self):
