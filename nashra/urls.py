@@ -12,6 +12,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("nashra.articles.urls")),
+    path("search/", include("nashra.search.urls")),
     path("", include("nashra.comments.urls")),
     path("", include("nashra.feeds.urls")),
     path("", include("nashra.theme.urls")),
