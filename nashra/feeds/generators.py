@@ -1,0 +1,54 @@
+"""RSS 2.0 and Atom writers with Media RSS images and full text.
+
+Django's writers know enclosures but not `media:content`, which many readers
+(and news apps) use for the picture beside a headline, and they have no place
+for a full article next to its summary: RSS readers look in `content:encoded`,
+Atom readers in `<content>`. Items pass both through `item_extra_kwargs`.
+"""
+
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+
+MEDIA_NS = "http://search.yahoo.com/mrss/"
+CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
+
+
+def _add_media(handler, item):
+    image = item.get("media")
+    if not image:
+        return
+    attrs = {"url": image["url"], "medium": "image", "type": image["type"]}
+    for key in ("width", "height", "fileSize"):
+        if image.get(key):
+            attrs[key] = str(image[key])
+    handler.startElement("media:content", attrs)
+    if image.get("description"):
+        handler.addQuickElement(
+            "media:description", image["description"], {"type": "plain"}
+        )
+    handler.endElement("media:content")
+
+
+class NewsRss(Rss201rev2Feed):
+    def rss_attributes(self):
+        return {
+            **super().rss_attributes(),
+            "xmlns:media": MEDIA_NS,
+            "xmlns:content": CONTENT_NS,
+        }
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        if item.get("content"):
+            handler.addQuickElement("content:encoded", item["content"])
+        _add_media(handler, item)
+
+
+class NewsAtom(Atom1Feed):
+    def root_attributes(self):
+        return {**super().root_attributes(), "xmlns:media": MEDIA_NS}
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        if item.get("content"):
+            handler.addQuickElement("content", item["content"], {"type": "html"})
+        _add_media(handler, item)
