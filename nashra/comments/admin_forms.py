@@ -9,6 +9,8 @@ from nashra.text.comment_text import clean_comment, safe_website
 
 
 class EditCommentForm(forms.ModelForm):
+    website = forms.CharField(label=_("Website"), required=False, max_length=200)
+
     class Meta:
         model = Comment
         fields = ["name", "email", "website", "body", "status"]
