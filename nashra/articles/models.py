@@ -20,7 +20,14 @@ class Author(index.Indexed, models.Model):
     """A writer whose name appears in bylines and who has an author page."""
 
     name = models.CharField(_("name"), max_length=200)
-    slug = models.SlugField(_("slug"), max_length=200, unique=True, allow_unicode=True)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=200,
+        unique=True,
+        allow_unicode=True,
+        blank=True,
+        help_text=_("Leave empty to make it from the name."),
+    )
     role = models.CharField(_("role"), max_length=200, blank=True)
     bio = models.TextField(_("biography"), blank=True)
     photo = models.ForeignKey(
