@@ -1,6 +1,6 @@
 from django.urls import path
 
-from nashra.feeds import feeds, views
+from nashra.feeds import comment_feeds, feeds, views
 
 app_name = "feeds"
 
@@ -23,4 +23,5 @@ urlpatterns = [
     *_both("feeds/section/<int:pk>/", feeds.SectionFeed, "section"),
     *_both("feeds/tag/<str:slug>/", feeds.TagFeed, "tag"),
     *_both("feeds/author/<str:slug>/", feeds.AuthorFeed, "author"),
+    *_both("feeds/comments/<int:pk>/", comment_feeds.CommentFeed, "comments"),
 ]

@@ -41,3 +41,30 @@ def newspaper_with_secrets(**kwargs):
     assert not scheduled.live
     paper["scheduled"] = scheduled
     return paper
+
+
+COMMENTER_EMAIL = "leak-canary-4417@example.org"
+COMMENTER_IP = "198.51.100.213"
+PENDING_BODY = "تعليق-معلق-لم-يوافق-عليه"
+
+
+def add_comments(article):
+    """An approved comment and a pending one, both with unmistakable e-mail and IP."""
+    from nashra.comments.models import Comment, Status
+
+    approved = Comment.objects.create(
+        article=article,
+        name="قارئ متابع",
+        email=COMMENTER_EMAIL,
+        ip=COMMENTER_IP,
+        body="تعليق منشور\nفي سطرين https://example.com/x",
+        status=Status.APPROVED,
+    )
+    pending = Comment.objects.create(
+        article=article,
+        name="قارئ آخر",
+        email=COMMENTER_EMAIL,
+        ip=COMMENTER_IP,
+        body=PENDING_BODY,
+    )
+    return approved, pending
