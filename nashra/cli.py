@@ -7,12 +7,18 @@ Wagtail command (`nashra migrate`, `nashra publish_scheduled` …).
 import os
 import sys
 
+HYPHENATED = {"import-wordpress": "import_wordpress"}
+
 
 def main(argv=None):
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "nashra.settings")
     from django.core.management import execute_from_command_line
 
-    execute_from_command_line(["nashra", *(argv if argv is not None else sys.argv[1:])])
+    args = list(argv if argv is not None else sys.argv[1:])
+    # Django command modules cannot have hyphens; the name has one (#7).
+    if args and args[0] in HYPHENATED:
+        args[0] = HYPHENATED[args[0]]
+    execute_from_command_line(["nashra", *args])
 
 
 if __name__ == "__main__":

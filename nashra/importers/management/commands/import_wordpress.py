@@ -1,0 +1,68 @@
+"""`nashra import-wordpress EXPORT.xml`: move a WordPress site into Nashra (#7)."""
+
+import sys
+from pathlib import Path
+
+from django.core.management.base import BaseCommand
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from nashra.importers.run import ImportRun
+from nashra.importers.wxr import WXRError
+
+UNREADABLE = 2
+
+
+class Command(BaseCommand):
+    help = "Import a WordPress export (WXR): posts, pages, media, comments, old URLs."
+
+    def add_arguments(self, parser):
+        parser.add_argument("export", type=Path, help="the WordPress export (.xml)")
+        parser.add_argument(
+            "--uploads", type=Path, help="the site's wp-content/uploads folder"
+        )
+        parser.add_argument(
+            "--dry-run", action="store_true", help="read and report, change nothing"
+        )
+        parser.add_argument("--report", type=Path, help="write the report as JSON")
+        parser.add_argument(
+            "--fetch-media",
+            action="store_true",
+            help="download files missing from --uploads from the export's own site",
+        )
+        parser.add_argument(
+            "--authors-as-users",
+            action="store_true",
+            help="also create staff accounts (without passwords) for the authors",
+        )
+
+    def handle(self, *args, export, uploads, dry_run, report, fetch_media,
+               authors_as_users, **options):  # fmt: skip
+        if uploads is not None and not uploads.is_dir():
+            self._fail(f"--uploads is not a folder: {uploads}")
+        stream = getattr(self.stderr, "_out", sys.stderr)
+        run = ImportRun(
+            export, uploads=uploads, fetch_media=fetch_media,
+            authors_as_users=authors_as_users, dry_run=dry_run, stderr=stream,
+        )  # fmt: skip
+        try:
+            result = run.execute()
+        except WXRError as error:
+            self._fail(error.reason)
+        self.stdout.write(result.table())
+        for problem in result.problems[:20]:
+            self.stdout.write(
+                f"  {problem['item']}: {problem['kind']}: {problem['reason']}"
+            )
+        if len(result.problems) > 20:
+            self.stdout.write(f"  … {len(result.problems) - 20} more (see --report)")
+        if report is not None:
+            report.write_text(result.to_json() + "\n", encoding="utf-8")
+        if dry_run:
+            self.stdout.write("dry run: nothing was saved")
+
+    def _fail(self, reason: str):
+        with translation.override("ar"):
+            arabic = _("This file cannot be read as a WordPress export.")
+        self.stderr.write(f"import-wordpress: {reason} · {arabic}")
+        sys.exit(UNREADABLE)

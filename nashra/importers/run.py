@@ -1,0 +1,149 @@
+"""One import of one WordPress export: the passes, in order (#7).
+
+1. Terms and attachments: authors, categories (→ sections), tags and media,
+   so every post finds its section, tags and images whatever the file order.
+2. Posts and pages, each with its comments and old URLs, one transaction each.
+3. Links between posts, rewritten once every post exists.
+
+The file is read twice to keep memory flat: nothing but small id maps is
+held between records.
+"""
+
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from django.db import transaction
+from wagtail.models import Site
+
+from . import comments as comment_import
+from .images import ImageResolver
+from .indexing import deferred_indexing
+from .ledger import Ledger, source_key
+from .linkpass import rewrite_pending
+from .media import import_attachment
+from .posts import import_item
+from .progress import Progress
+from .report import Report
+from .terms import import_author, import_categories, import_tag
+from .wxr import Author, Category, Channel, Item, Tag, Term, read_export
+
+BUCKETS = {"post": "posts", "page": "pages", "attachment": "attachments"}
+
+
+class _DryRunRollback(Exception):
+    pass
+
+
+class ImportRun:
+    def __init__(self, export, *, uploads=None, fetch_media=False,
+                 authors_as_users=False, dry_run=False, stderr=None):  # fmt: skip
+        self.export = export
+        self.uploads = Path(uploads) if uploads else None
+        self.fetch_media = fetch_media
+        self.authors_as_users = authors_as_users
+        self.dry_run = dry_run
+        self.stderr = stderr
+        self.report = Report()
+        self.channel: Channel | None = None
+        self.categories: dict[str, Category] = {}
+        self.sections: dict[str, int] = {}
+        self.authors: dict[str, int] = {}
+        self.tags: dict[str, int] = {}
+        self.images = ImageResolver(self)
+        self.comment_model = None
+        self.home = None
+        # Pages created or changed, indexed for search once at the end.
+        self.touched: set[int] = set()
+
+    @property
+    def site_url(self) -> str:
+        channel = self.channel
+        return channel.base_blog_url or channel.base_site_url or channel.link
+
+    @property
+    def site_host(self) -> str:
+        return (urlsplit(self.site_url).hostname or "").removeprefix("www.")
+
+    def execute(self) -> Report:
+        """Run every pass; WXRError propagates when the file is unreadable."""
+        if not self.dry_run:
+            self._passes()
+            return self.report
+        try:
+            with transaction.atomic():
+                self._passes()
+                raise _DryRunRollback
+        except _DryRunRollback:
+            pass
+        return self.report
+
+    def _passes(self) -> None:
+        self.home = Site.objects.get(is_default_site=True).root_page.specific
+        self.comment_model = comment_import.comments_model()
+        with deferred_indexing(self.touched):
+            total = self._first_pass()
+            self._second_pass(total)
+            rewrite_pending(self)
+
+    def _first_pass(self) -> int:
+        """Terms and attachments; returns the number of posts and pages."""
+        progress = Progress(self.stderr, "media and terms") if self.stderr else None
+        posts = 0
+        categories_done = False
+        for record in read_export(self.export):
+            if isinstance(record, Channel):
+                self._channel(record)
+            elif isinstance(record, Author):
+                import_author(self, record)
+            elif isinstance(record, Category):
+                self.categories.setdefault(record.nicename, record)
+            else:
+                if not categories_done:
+                    import_categories(self, self.categories)
+                    categories_done = True
+                if isinstance(record, Tag):
+                    import_tag(self, record)
+                elif isinstance(record, Term):
+                    self.report.count("other", "skipped")
+                elif isinstance(record, Item):
+                    if record.post_type == "attachment":
+                        import_attachment(self, record)
+                        if progress:
+                            progress.advance()
+                    elif record.post_type in ("post", "page"):
+                        posts += 1
+        if not categories_done:
+            import_categories(self, self.categories)
+        if progress:
+            progress.finish()
+        return posts
+
+    def _channel(self, channel: Channel) -> None:
+        self.channel = channel
+        self.ledger = Ledger(source_key(channel))
+        for problem in channel.problems:
+            self.report.problem("channel", problem.kind, problem.reason)
+
+    def _second_pass(self, total: int) -> None:
+        progress = (
+            Progress(self.stderr, "posts and pages", total) if self.stderr else None
+        )
+        for record in read_export(self.export):
+            if not isinstance(record, Item) or record.post_type == "attachment":
+                continue
+            bucket = BUCKETS.get(record.post_type)
+            if bucket is None:
+                self.report.count("other", "skipped")
+                self.skip_comments(record, f"{record.post_type[:30]} items take none")
+                continue
+            import_item(self, record, bucket)
+            if progress:
+                progress.advance()
+        if progress:
+            progress.finish()
+
+    def skip_comments(self, item, reason: str) -> None:
+        comment_import.skip_all(self, item, reason)
+
+    def import_comments(self, item, page) -> None:
+        comment_import.import_comments(self, item, page)
