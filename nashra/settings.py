@@ -111,6 +111,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # /?p=123 on an existing page never 404s, so Wagtail's never sees it (#7).
+    "nashra.importers.middleware.WordPressQueryRedirectMiddleware",
     "nashra.theme.middleware.ThemeMiddleware",
     # Last, as django-axes asks: it turns lock-outs into responses.
     "axes.middleware.AxesMiddleware",
