@@ -1,0 +1,233 @@
+"""What a page tells search engines and social networks about itself.
+
+`describe(context)` reads the template context a page already has (its page,
+byline, tags, section) and returns canonical URL, OpenGraph/Twitter values
+and JSON-LD, adding at most a couple of queries. Every URL in here is
+percent-encoded: consumers of og:url and JSON-LD reject raw Arabic.
+"""
+
+from django.conf import settings
+from django.templatetags.static import static
+from django.utils.translation import gettext as _
+
+from nashra.feeds import links
+from nashra.feeds.feeds import FEED_IMAGE
+
+OG_LOCALES = {"ar": "ar_AR", "en": "en_US"}
+LOGO_SIZE = 192  # static/feeds/publisher-logo.png
+
+
+def w3c(moment):
+    return moment.isoformat(timespec="seconds") if moment else None
+
+
+def _image(image, request):
+    rendition = image.get_rendition(FEED_IMAGE)
+    return {
+        "url": links.absolute(request, rendition.url),
+        "width": rendition.width,
+        "height": rendition.height,
+        "alt": image.default_alt_text,
+    }
+
+
+def logo(request):
+    uploaded = links.options(request).publisher_logo
+    if uploaded:
+        return _image(uploaded, request)
+    size = LOGO_SIZE
+    url = static("feeds/publisher-logo.png")
+    return {"url": links.absolute(request, url), "width": size, "height": size}
+
+
+def organization(request):
+    root = links.root_url(request)
+    mark = logo(request)
+    return {
+        "@type": "NewsMediaOrganization",
+        "@id": f"{root}/#organization",
+        "name": links.publication_name(request),
+        "url": f"{root}/",
+        "logo": {"@type": "ImageObject", "url": mark["url"],
+                 "width": mark["width"], "height": mark["height"]},
+    }  # fmt: skip
+
+
+def website(request):
+    root = links.root_url(request)
+    return {
+        "@type": "WebSite",
+        "@id": f"{root}/#website",
+        "url": f"{root}/",
+        "name": links.publication_name(request),
+        "inLanguage": settings.LANGUAGE_CODE,
+        "publisher": {"@id": f"{root}/#organization"},
+        "potentialAction": {
+            "@type": "SearchAction",
+            "target": {
+                "@type": "EntryPoint",
+                "urlTemplate": f"{root}/search/?q={{search_term_string}}",
+            },
+            "query-input": "required name=search_term_string",
+        },
+    }
+
+
+def breadcrumbs(trail):
+    """[(name, url)] → BreadcrumbList, positions counted from 1."""
+    return {
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {"@type": "ListItem", "position": index, "name": name, "item": url}
+            for index, (name, url) in enumerate(trail, start=1)
+        ],
+    }
+
+
+def _page_trail(page, request):
+    """Home → sections → page, from the page's ancestors in one query."""
+    trail = []
+    for ancestor in page.get_ancestors(inclusive=True).filter(depth__gte=2):
+        url = links.page_url(ancestor, request)
+        if url:
+            trail.append((ancestor.title, url))
+    return trail
+
+
+def _paginated(url, request):
+    number = request.GET.get("page", "")
+    if number.isdigit() and int(number) > 1:
+        return f"{url}?page={int(number)}"
+    return url
+
+
+def _feeds(kind, subject, request):
+    from django.urls import reverse
+
+    name = links.site_for(request).site_name or _("Nashra")
+    found = [(name, reverse("feeds:site-rss"), reverse("feeds:site-atom"))]
+    if kind in {"section", "tag", "author"}:
+        arg = subject.pk if kind == "section" else subject.slug
+        label = getattr(subject, "title", None) or subject.name
+        found.append((label, reverse(f"feeds:{kind}-rss", args=[arg]),
+                      reverse(f"feeds:{kind}-atom", args=[arg])))  # fmt: skip
+    if kind == "article":
+        found.append((_("Comments on %(title)s") % {"title": subject.title},
+                      reverse("feeds:comments-rss", args=[subject.pk]), None))  # fmt: skip
+    return found
+
+
+def describe(context):
+    """Metadata for the page being rendered, or None for pages without any (404)."""
+    request = context.get("request")
+    if request is None:
+        return None
+    from nashra.articles.models import ArticlePage
+    from nashra.home.models import HomePage
+    from nashra.sections.models import SectionPage
+
+    page = context.get("page")
+    if isinstance(page, ArticlePage):
+        return _article(context, page, request)
+    if isinstance(page, SectionPage | HomePage):
+        return _listing_page(page, request)
+    if context.get("tag") is not None and page is None:
+        return _subject(context["tag"], "tag", request)
+    if context.get("author") is not None and page is None:
+        return _subject(context["author"], "author", request)
+    return None
+
+
+def _base(request, kind, title, description, url):
+    return {
+        "kind": kind,
+        "title": title,
+        "description": description,
+        "canonical": url,
+        "site_name": links.publication_name(request),
+        "og_locale": OG_LOCALES.get(settings.LANGUAGE_CODE[:2], "ar_AR"),
+        "og_type": "website",
+        "image": None,
+        "json_ld": [],
+    }
+
+
+def _listing_page(page, request):
+    from nashra.home.models import HomePage
+
+    url = _paginated(links.page_url(page, request), request)
+    is_home = isinstance(page, HomePage)
+    description = page.search_description or getattr(page, "description", "")
+    meta = _base(request, "section", page.seo_title or page.title, description, url)
+    meta["feeds"] = _feeds("site" if is_home else "section", page, request)
+    if is_home:
+        meta["title"] = page.seo_title or meta["site_name"]
+        meta["json_ld"] = [organization(request), website(request)]
+    else:
+        meta["json_ld"] = [breadcrumbs(_page_trail(page, request))]
+    return meta
+
+
+def _subject(subject, kind, request):
+    url = _paginated(links.absolute(request, subject.get_absolute_url()), request)
+    if kind == "tag":
+        description = _("Articles tagged %(name)s") % {"name": subject.name}
+    else:
+        description = (subject.bio or subject.role or subject.name)[:300]
+    meta = _base(request, kind, subject.name, description, url)
+    meta["og_type"] = "profile" if kind == "author" else "website"
+    meta["feeds"] = _feeds(kind, subject, request)
+    home = (links.site_for(request).root_page.title, links.absolute(request, "/"))
+    meta["json_ld"] = [breadcrumbs([home, (subject.name, url)])]
+    return meta
+
+
+def _article(context, page, request):
+    url = links.page_url(page, request)
+    authors = context.get("authors") or page.byline_authors
+    tags = context.get("tags") or list(page.tags.all())
+    section = context.get("section") or page.section
+    meta = _base(
+        request,
+        "article",
+        page.seo_title or page.title,
+        page.search_description or page.summary,
+        url,
+    )
+    meta["og_type"] = "article"
+    meta["published"] = w3c(page.published_at)
+    meta["modified"] = w3c(page.last_published_at or page.published_at)
+    meta["section"] = section.title if section else ""
+    meta["tags"] = [tag.name for tag in tags]
+    meta["authors"] = [author.name for author in authors]
+    meta["feeds"] = _feeds("article", page, request)
+    if page.featured_image:
+        meta["image"] = _image(page.featured_image, request)
+    article = {
+        "@type": "NewsArticle",
+        "@id": f"{url}#article",
+        "headline": page.title[:110],
+        "description": meta["description"],
+        "url": url,
+        "mainEntityOfPage": url,
+        "datePublished": meta["published"],
+        "dateModified": meta["modified"],
+        "inLanguage": settings.LANGUAGE_CODE,
+        "author": [
+            {
+                "@type": "Person",
+                "name": author.name,
+                "url": links.absolute(request, author.get_absolute_url()),
+            }
+            for author in authors
+        ],  # fmt: skip
+        "publisher": organization(request),
+        "articleSection": meta["section"],
+        "keywords": meta["tags"],
+    }
+    if meta["image"]:
+        article["image"] = [{"@type": "ImageObject", "url": meta["image"]["url"],
+                             "width": meta["image"]["width"],
+                             "height": meta["image"]["height"]}]  # fmt: skip
+    meta["json_ld"] = [article, breadcrumbs(_page_trail(page, request))]
+    return meta
