@@ -33,7 +33,8 @@ def display_options(request=None):
 def _site_options(request):
     from django.apps import apps
 
-    if not apps.is_installed("nashra.theme") or not hasattr(request, "site"):
+    # Requests built by hand (e.g. RequestFactory in tests) may lack META.
+    if not apps.is_installed("nashra.theme") or not hasattr(request, "META"):
         return DEFAULT_OPTIONS
     loader = getattr(apps.get_app_config("theme"), "display_options", None)
     return loader(request) if loader else DEFAULT_OPTIONS

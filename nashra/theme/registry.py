@@ -52,9 +52,13 @@ def _declared(config):
     )
 
 
+def _app_configs():
+    return apps.get_app_configs()
+
+
 def installed_themes():
     """Every declared theme, the default first."""
-    found = [theme for config in apps.get_app_configs() if (theme := _declared(config))]
+    found = [theme for config in _app_configs() if (theme := _declared(config))]
     found.sort(key=lambda theme: (theme.key != DEFAULT_THEME_KEY, theme.key))
     return found
 
