@@ -54,6 +54,8 @@ class ImportRun:
         self.home = None
         # Pages created or changed, indexed for search once at the end.
         self.touched: set[int] = set()
+        self.page_ids: set[int] = set()
+        self.pages_done: set[int] = set()
 
     @property
     def site_url(self) -> str:
@@ -112,6 +114,8 @@ class ImportRun:
                             progress.advance()
                     elif record.post_type in ("post", "page"):
                         posts += 1
+                        if record.post_type == "page" and record.wp_id is not None:
+                            self.page_ids.add(record.wp_id)
         if not categories_done:
             import_categories(self, self.categories)
         if progress:
@@ -128,19 +132,42 @@ class ImportRun:
         progress = (
             Progress(self.stderr, "posts and pages", total) if self.stderr else None
         )
+        waiting = self._items_pass(progress, None)
+        # Child pages before their parents in the file wait for them (#7).
+        while waiting:
+            before = len(waiting)
+            waiting = self._items_pass(progress, waiting)
+            if len(waiting) == before:
+                self._items_pass(progress, waiting, force=True)
+                break
+        if progress:
+            progress.finish()
+
+    def _items_pass(self, progress, only: set | None, force=False) -> set:
+        waiting = set()
         for record in read_export(self.export):
             if not isinstance(record, Item) or record.post_type == "attachment":
+                continue
+            if only is not None and (record.post_type, record.wp_id) not in only:
                 continue
             bucket = BUCKETS.get(record.post_type)
             if bucket is None:
                 self.report.count("other", "skipped")
                 self.skip_comments(record, f"{record.post_type[:30]} items take none")
                 continue
+            if bucket == "pages" and not force and self._parent_pending(record):
+                waiting.add((record.post_type, record.wp_id))
+                continue
             import_item(self, record, bucket)
+            if bucket == "pages":
+                self.pages_done.add(record.wp_id)
             if progress:
                 progress.advance()
-        if progress:
-            progress.finish()
+        return waiting
+
+    def _parent_pending(self, item) -> bool:
+        parent = item.parent_id
+        return parent in self.page_ids and parent not in self.pages_done
 
     def skip_comments(self, item, reason: str) -> None:
         comment_import.skip_all(self, item, reason)
