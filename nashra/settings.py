@@ -299,5 +299,9 @@ LOGGING = {
     },
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env_str("NASHRA_LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    # Wagtail's background tasks and axes' start-up banner log every call at INFO.
+    "loggers": {
+        name: {"level": "WARNING"}
+        for name in ("django.db.backends", "django_tasks", "axes")
+    },
 }
