@@ -257,6 +257,10 @@ TAGGIT_CASE_INSENSITIVE = True
 # Scheduled publishing runs inside `nashra serve`, no cron (#2).
 SCHEDULER_INTERVAL = env_int("NASHRA_SCHEDULER_INTERVAL", 30)
 
+# Public API (#6): origins allowed to read /api/v1/ from a browser, comma
+# separated, or "*" for any; empty (the default) sends no CORS headers.
+NASHRA_CORS_ORIGINS = env_list("NASHRA_CORS_ORIGINS")
+
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 # EMAIL_URL: smtp://user:pass@host:587?tls=1, smtp+tls://… (STARTTLS) or
 # smtps://… (implicit TLS); empty keeps the console backend (#3).

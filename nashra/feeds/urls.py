@@ -1,6 +1,7 @@
-from django.urls import path
+from django.urls import include, path
 
 from nashra.feeds import comment_feeds, feeds, views
+from nashra.feeds.api import urlpatterns as api_urlpatterns
 
 app_name = "feeds"
 
@@ -14,6 +15,7 @@ def _both(prefix, feed_class, name):
 
 
 urlpatterns = [
+    path("api/v1/", include(api_urlpatterns())),
     path("a/<int:pk>/", views.short_link, name="short"),
     path("robots.txt", views.robots_txt, name="robots"),
     path("sitemap.xml", views.sitemap_index, name="sitemap-index"),
