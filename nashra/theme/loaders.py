@@ -10,16 +10,26 @@ by theme too, so two sites with different themes never share a template.
 
 from contextvars import ContextVar
 
-from django.template.loaders import app_directories, cached
+from django.template import Origin
+from django.template.loaders import cached, filesystem
+from django.template.utils import get_app_template_dirs
 
 active_theme = ContextVar("nashra_active_theme", default="")
 
 
-class ThemeLoader(app_directories.Loader):
+class ThemeLoader(filesystem.Loader):
+    """Settings' DIRS, then every app's templates/, themed names first."""
+
+    def get_dirs(self):
+        return [*self.engine.dirs, *get_app_template_dirs("templates")]
+
     def get_template_sources(self, template_name):
         key = active_theme.get()
         if key and not template_name.startswith("themes/"):
-            yield from super().get_template_sources(f"themes/{key}/{template_name}")
+            # Origins keep the requested name, so {% extends %} of the same
+            # name skips the themed file and the cache keys see the skip.
+            for origin in super().get_template_sources(f"themes/{key}/{template_name}"):
+                yield Origin(origin.name, template_name=template_name, loader=self)
         yield from super().get_template_sources(template_name)
 
 

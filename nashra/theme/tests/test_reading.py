@@ -1,0 +1,77 @@
+"""Reading features on the article page: counts, ticker, share, related (#4)."""
+
+import pytest
+from django.utils import timezone, translation
+
+from nashra.theme.models import Breaking
+from nashra.theme.templatetags.theme_tags import minutes_text
+from nashra.theme.tests.helpers import NewspaperTestCase
+
+
+@pytest.mark.parametrize(
+    ("minutes", "digits", "expected"),
+    [(1, "arabic", "دقيقة واحدة"), (2, "arabic", "دقيقتان"), (3, "arabic", "٣ دقائق"),
+     (10, "western", "10 دقائق"), (11, "arabic", "١١ دقيقة"), (100, "arabic", "١٠٠ دقيقة"),
+     (102, "western", "102 دقيقة")],
+)  # fmt: skip
+def test_reading_time_uses_the_six_arabic_plural_forms(minutes, digits, expected):
+    """News themes write "3 دقيقة": every count goes through ngettext."""
+    from types import SimpleNamespace
+    from unittest import mock
+
+    from nashra.core.display import DisplayOptions
+
+    with (
+        translation.override("ar"),
+        mock.patch(
+            "nashra.theme.templatetags.theme_tags.display_options",
+            return_value=DisplayOptions(digits=digits),
+        ),
+    ):
+        assert minutes_text(SimpleNamespace(), minutes) == expected
+
+
+class ArticleFeatureTests(NewspaperTestCase):
+    def test_byline_shows_the_reading_time(self):
+        self.assertIn('byline__reading">دقيقة واحدة<', self.html(self.article.url))
+
+    def test_share_links_are_plain_links_without_third_party_scripts(self):
+        html = self.html(self.article.url)
+        for host in ("https://wa.me/", "https://t.me/share/", "https://x.com/intent/",
+                     "https://www.facebook.com/sharer/", "mailto:?subject="):  # fmt: skip
+            self.assertIn(f'href="{host}', html)
+        self.assertNotIn('<script src="http', html)
+        self.assertIn("data-copy-link", html)
+
+    def test_related_articles_never_include_the_article_itself(self):
+        from nashra.articles.related import related
+
+        found = related(self.article)
+        self.assertTrue(found)
+        self.assertNotIn(self.article.pk, [a.pk for a in found])
+        dates = [a.published_at for a in found]
+        self.assertEqual(dates, sorted(dates, reverse=True))
+
+    def test_related_articles_cost_constant_queries(self):
+        from nashra.articles.related import related
+
+        related(self.article, tag_ids=[1, 2])  # warms the private-pages cache
+        # Articles, images, renditions: the same whatever the number found.
+        with self.assertNumQueries(3):
+            related(self.article, tag_ids=[1, 2])
+
+    def test_ticker_lists_current_breaking_news_only(self):
+        now = timezone.now()
+        Breaking.objects.create(
+            page=self.article, until=now + timezone.timedelta(hours=2)
+        )
+        old = self.paper["articles"][1]
+        Breaking.objects.create(page=old, until=now - timezone.timedelta(minutes=1))
+        html = self.html()
+        ticker = html[html.index("data-ticker") : html.index("data-ticker-pause")]
+        self.assertIn(self.article.title.split()[0], ticker)
+        self.assertIn(f'href="{self.article.url}"', ticker)
+        self.assertNotIn(f'href="{old.url}"', ticker)
+
+    def test_no_ticker_without_breaking_news(self):
+        self.assertNotIn("data-ticker", self.html())
