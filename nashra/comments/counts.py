@@ -7,8 +7,13 @@ length costs at most one query.
 """
 
 from django.core.cache import cache
+from django.dispatch import Signal
 
 from nashra.comments.models import Comment, CommentThread, Status
+
+# Sent with article_id after every recount, so the page cache (#8) can drop
+# the pages that show the thread or the count (moderation uses update()).
+comments_changed = Signal()
 
 WARM_KEY = "nashra:comments:counts-warm"
 TIMEOUT = 24 * 60 * 60
@@ -29,6 +34,7 @@ def refresh(article_id):
     if not created and thread.approved_count != count:
         CommentThread.objects.filter(pk=article_id).update(approved_count=count)
     cache.set(_key(article_id), count, timeout=TIMEOUT)
+    comments_changed.send(sender=Comment, article_id=article_id)
     return count
 
 
