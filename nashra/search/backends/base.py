@@ -20,6 +20,9 @@ from django.utils import timezone
 from nashra.text.query import ParsedQuery
 
 FRESHNESS_DAYS = 30
+# Counting stops here: nobody pages through 100 pages of results, and an
+# exact count of a common word's matches costs more than the search itself.
+MAX_COUNT = 1000
 ORDERS = ("relevance", "newest")
 
 
@@ -100,11 +103,14 @@ class SearchBackend:
             return [row[0] for row in cursor.fetchall()]
 
     def count(self, parsed: ParsedQuery, filters: Filters | None = None) -> int:
-        """How many articles match, for pagination."""
+        """How many articles match (at most MAX_COUNT), for pagination."""
         if parsed.is_empty:
             return 0
         where, params = self._where(parsed, filters or Filters(), False)
-        sql = f"SELECT count(*) FROM {self.source} WHERE {where}"  # noqa: S608
+        sql = (
+            f"SELECT count(*) FROM (SELECT 1 FROM {self.source} "  # noqa: S608
+            f"WHERE {where} LIMIT {MAX_COUNT}) hits"
+        )
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             return cursor.fetchone()[0]
