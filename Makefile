@@ -36,6 +36,10 @@ check: $(STAMP) ## Django system checks, migrations up to date, catalogues compi
 	$(NASHRA) compile_catalogues
 	$(NASHRA) check --fail-level WARNING
 	$(NASHRA) makemigrations --check --dry-run
+	SECRET_KEY=deploy-check-$$$$-not-a-real-key-0123456789-abcdefghijklmnopqrstuvwxyz \
+	  ALLOWED_HOSTS=news.example NASHRA_HTTPS=1 NASHRA_HSTS_SECONDS=31536000 \
+	  NASHRA_HSTS_SUBDOMAINS=1 NASHRA_HSTS_PRELOAD=1 \
+	  $(NASHRA) check --deploy --fail-level WARNING
 
 messages: $(STAMP) ## Refresh the message catalogues (needs GNU gettext)
 	cd nashra && ../$(NASHRA) makemessages -l ar -l en --no-obsolete --no-location \

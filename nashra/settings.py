@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "nashra.feeds",
     "nashra.importers",
     "nashra.pages",
+    "nashra.pagecache",
     "nashra.demo",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -103,6 +104,8 @@ INSTALLED_APPS += env_list("NASHRA_THEMES")
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions and Wagtail: a hit answers without touching either (#8).
+    "nashra.pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -254,6 +257,14 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = True
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 TAGGIT_CASE_INSENSITIVE = True
 
+# Page cache for anonymous readers and static publishing (#8).
+PAGE_CACHE = env_bool("NASHRA_PAGE_CACHE", True)
+PAGE_CACHE_TTL = env_int("NASHRA_PAGE_CACHE_TTL", 600)
+PAGE_CACHE_CDN_MAX_AGE = env_int("NASHRA_CDN_MAX_AGE", 60)
+PAGE_CACHE_VERSIONS_FILE = VAR_DIR / "pagecache" / "versions.sqlite3"
+STATIC_PUBLISH = env_bool("NASHRA_STATIC_PUBLISH")
+STATIC_PUBLISH_DIR = Path(env_str("NASHRA_STATIC_PUBLISH_DIR") or VAR_DIR / "published")
+
 # Scheduled publishing runs inside `nashra serve`, no cron (#2).
 SCHEDULER_INTERVAL = env_int("NASHRA_SCHEDULER_INTERVAL", 30)
 
@@ -288,12 +299,17 @@ SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 SECURE_SSL_REDIRECT = HTTPS and env_bool("NASHRA_SSL_REDIRECT", True)
 SECURE_HSTS_SECONDS = env_int("NASHRA_HSTS_SECONDS", 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("NASHRA_HSTS_SUBDOMAINS")
+SECURE_HSTS_PRELOAD = env_bool("NASHRA_HSTS_PRELOAD")
 SECURE_PROXY_SSL_HEADER = (
     ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("NASHRA_BEHIND_PROXY") else None
 )
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+# Wagtail's live preview frames the page from the admin (same origin), so
+# DENY would break it; SAMEORIGIN still refuses every other site (W019).
 X_FRAME_OPTIONS = "SAMEORIGIN"
+SILENCED_SYSTEM_CHECKS = ["security.W019"]
 
 LOGGING = {
     "version": 1,
