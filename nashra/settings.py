@@ -261,7 +261,9 @@ TAGGIT_CASE_INSENSITIVE = True
 PAGE_CACHE = env_bool("NASHRA_PAGE_CACHE", True)
 PAGE_CACHE_TTL = env_int("NASHRA_PAGE_CACHE_TTL", 600)
 PAGE_CACHE_CDN_MAX_AGE = env_int("NASHRA_CDN_MAX_AGE", 60)
-PAGE_CACHE_VERSIONS_FILE = VAR_DIR / "pagecache" / "versions.sqlite3"
+# Set by `nashra serve --production` without Redis: the workers' local caches
+# share their invalidations through this file.
+PAGE_CACHE_VERSIONS_FILE = env_str("NASHRA_PAGE_CACHE_VERSIONS_FILE")
 STATIC_PUBLISH = env_bool("NASHRA_STATIC_PUBLISH")
 STATIC_PUBLISH_DIR = Path(env_str("NASHRA_STATIC_PUBLISH_DIR") or VAR_DIR / "published")
 

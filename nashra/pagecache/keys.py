@@ -1,0 +1,33 @@
+"""Cache keys for whole responses: one per host, path and meaningful query (#8).
+
+Pure Python. Campaign and click-tracking parameters do not change the page,
+so ``?utm_source=x`` and the bare URL share one entry instead of letting any
+link in a newsletter bypass the cache.
+"""
+
+import hashlib
+from urllib.parse import parse_qsl, urlencode
+
+TRACKING_PREFIXES = ("utm_", "mtm_", "pk_")
+TRACKING_NAMES = frozenset(
+    {"fbclid", "gclid", "dclid", "msclkid", "yclid", "mc_cid", "mc_eid", "_ga", "ref"}
+)
+
+
+def is_tracking(name):
+    lowered = name.lower()
+    return lowered in TRACKING_NAMES or lowered.startswith(TRACKING_PREFIXES)
+
+
+def normalise_query(query_string):
+    """The query without tracking parameters, sorted, re-encoded."""
+    pairs = parse_qsl(query_string, keep_blank_values=True)
+    kept = sorted((k, v) for k, v in pairs if not is_tracking(k))
+    return urlencode(kept)
+
+
+def entry_key(scheme, host, path, query_string, prefix="nashra:pc"):
+    """The key of a cached response; hashed, since cache backends limit key length."""
+    raw = f"{scheme}://{host.lower()}{path}?{normalise_query(query_string)}"
+    digest = hashlib.blake2b(raw.encode("utf-8"), digest_size=16).hexdigest()
+    return f"{prefix}:e:{digest}"

@@ -1,0 +1,147 @@
+"""Whole-response cache for anonymous readers, in front of everything (#8).
+
+A hit costs one cache read and one read of the group versions; Wagtail, the
+template engine and the database are never reached. Only requests that carry
+nothing personal are looked up or stored: no session cookie (staff, readers
+who entered a page password), no comment cookie, no Authorization header.
+"""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
+from django.http import HttpResponse, HttpResponseNotModified
+
+from nashra.pagecache import conf, groups, published, responses, versions
+from nashra.pagecache.keys import entry_key
+
+PERSONAL_COOKIE_PREFIXES = ("nashra_comments", "nashra-comment")
+
+
+def carries_personal_cookie(request):
+    for name in request.COOKIES:
+        if name == settings.SESSION_COOKIE_NAME or name.startswith(
+            PERSONAL_COOKIE_PREFIXES
+        ):
+            return True
+    return False
+
+
+def cache_key(request):
+    """The entry key, or None when this request must not touch the cache."""
+    if request.method not in ("GET", "HEAD") or not conf.enabled():
+        return None
+    if request.path.startswith(tuple(conf.excluded_prefixes())):
+        return None
+    if carries_personal_cookie(request) or "HTTP_AUTHORIZATION" in request.META:
+        return None
+    try:
+        host = request.get_host()
+    except DisallowedHost:
+        return None
+    return entry_key(
+        request.scheme, host, request.path, request.META.get("QUERY_STRING", "")
+    )
+
+
+def dependencies(request, response):
+    """Groups the response was built from: the served page, else the view."""
+    found = {groups.SITE, *getattr(request, "pagecache_groups", ())}
+    context = getattr(response, "context_data", None) or {}
+    page = context.get("page") if isinstance(context, dict) else None
+    if page is not None and hasattr(page, "specific_class"):
+        tags = context.get("tags")
+        found |= groups.for_served_page(page, tags=tags)
+    else:
+        found |= groups.for_view(getattr(request, "resolver_match", None))
+    return found
+
+
+def entry_ttl(request):
+    match = getattr(request, "resolver_match", None)
+    if match is not None and match.view_name.startswith("search:"):
+        return conf.short_ttl()
+    return conf.ttl()
+
+
+def replay(request, entry):
+    if responses.not_modified(request, entry):
+        response = HttpResponseNotModified()
+        for name, value in entry.headers:
+            if name.lower() in ("etag", "last-modified", "cache-control", "vary"):
+                response[name] = value
+        return response
+    body = entry.body
+    use_gzip = entry.gzipped is not None and "gzip" in request.META.get(
+        "HTTP_ACCEPT_ENCODING", ""
+    )
+    response = HttpResponse(status=entry.status)
+    for name, value in entry.headers:
+        response[name] = value
+    if use_gzip:
+        body = entry.gzipped
+        response["Content-Encoding"] = "gzip"
+    if entry.gzipped is not None:
+        vary = response.get("Vary")
+        response["Vary"] = f"{vary}, Accept-Encoding" if vary else "Accept-Encoding"
+    response.content = b"" if request.method == "HEAD" else body
+    response["Content-Length"] = str(len(body))
+    response["X-Cache"] = "HIT"
+    return response
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        key = cache_key(request)
+        if key is None:
+            return self.get_response(request)
+        store = versions.store()
+        entry = cache.get(key)
+        if entry is not None:
+            current = store.get_many(entry.versions)
+            if current == entry.versions:
+                return replay(request, entry)
+        clock_before = store.get_many([groups.CLOCK])
+        response = self.get_response(request)
+        if request.method == "GET" and responses.shareable(request, response):
+            self.store(request, response, key, store, clock_before)
+        return response
+
+    def store(self, request, response, key, store, clock_before):
+        wanted = dependencies(request, response)
+        now = store.get_many([*wanted, groups.CLOCK])
+        # Something was invalidated while this page rendered: it may show the
+        # old state under the new version, so it is not kept.
+        if now.pop(groups.CLOCK) != clock_before[groups.CLOCK]:
+            response["X-Cache"] = "MISS"
+            return
+        if response.streaming:
+            response.streaming_content = self.tee(
+                request, response, key, now, response.streaming_content
+            )
+        else:
+            self.keep(request, response, key, now, response.content)
+        response["X-Cache"] = "MISS"
+
+    def keep(self, request, response, key, now, body):
+        entry = responses.build_entry(response, body, now)
+        cache.set(key, entry, entry_ttl(request))
+        written = published.write(request, response, entry)
+        # An invalidation between the check above and the rename would miss
+        # the new file; look again now that it is visible.
+        if written and versions.store().get_many(entry.versions) != entry.versions:
+            written.unlink(missing_ok=True)
+
+    def tee(self, request, response, key, now, chunks):
+        """Stream to the reader and keep a copy when it ends small enough."""
+        kept, size = [], 0
+        for chunk in chunks:
+            if size <= responses.MAX_BODY_BYTES:
+                kept.append(chunk)
+                size += len(chunk)
+            yield chunk
+        if size <= responses.MAX_BODY_BYTES:
+            entry = responses.build_entry(response, b"".join(kept), now)
+            cache.set(key, entry, entry_ttl(request))

@@ -1,0 +1,99 @@
+"""Version numbers of the groups a cached response depends on (#8).
+
+A cached entry records, for every group it was built from ("site", "page:12",
+"section:3", "tag:اقتصاد"…), the group's version at the time. Invalidating a
+group is one increment; entries recorded under an older version are misses
+from then on and are overwritten. Every process must see every increment, so
+they live in the cache when it is shared (Redis) or when there is one process
+(`nashra serve`), and in a small SQLite file when several gunicorn workers
+each have a process-local cache.
+"""
+
+import sqlite3
+import threading
+from pathlib import Path
+
+from django.conf import settings
+from django.core.cache import caches
+
+PREFIX = "nashra:pc:v:"
+
+
+class CacheVersions:
+    """Versions in a shared Django cache (Redis)."""
+
+    def __init__(self, alias="default"):
+        self.cache = caches[alias]
+
+    def get_many(self, groups):
+        found = self.cache.get_many([PREFIX + g for g in groups])
+        return {g: found.get(PREFIX + g, 0) for g in groups}
+
+    def bump(self, groups):
+        for group in groups:
+            key = PREFIX + group
+            try:
+                self.cache.incr(key)
+            except ValueError:
+                # First bump: start past 0, the version of a never-bumped group.
+                if not self.cache.add(key, 1, None):
+                    self.cache.incr(key)
+
+
+class FileVersions:
+    """Versions in an SQLite file shared by all the processes of one host."""
+
+    def __init__(self, path):
+        self.path = Path(path)
+        self.local = threading.local()
+
+    def _connection(self):
+        connection = getattr(self.local, "connection", None)
+        if connection is None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            connection = sqlite3.connect(self.path, timeout=10, isolation_level=None)
+            connection.execute("PRAGMA journal_mode=WAL")
+            connection.execute("PRAGMA synchronous=NORMAL")
+            connection.execute(
+                "CREATE TABLE IF NOT EXISTS version "
+                "(grp TEXT PRIMARY KEY, v INTEGER NOT NULL) WITHOUT ROWID"
+            )
+            self.local.connection = connection
+        return connection
+
+    def get_many(self, groups):
+        groups = list(groups)
+        marks = ",".join("?" * len(groups))
+        rows = self._connection().execute(
+            f"SELECT grp, v FROM version WHERE grp IN ({marks})",  # noqa: S608
+            groups,
+        )
+        found = dict(rows.fetchall())
+        return {g: found.get(g, 0) for g in groups}
+
+    def bump(self, groups):
+        self._connection().executemany(
+            "INSERT INTO version (grp, v) VALUES (?, 1) "
+            "ON CONFLICT(grp) DO UPDATE SET v = v + 1",
+            [(g,) for g in groups],
+        )
+
+
+_store = None
+
+
+def store():
+    """The version store for this configuration, made once per process."""
+    global _store
+    if _store is None:
+        path = getattr(settings, "PAGE_CACHE_VERSIONS_FILE", "")
+        _store = (
+            FileVersions(path) if path and not settings.REDIS_URL else CacheVersions()
+        )
+    return _store
+
+
+def reset_store():
+    """Forget the store (tests that change settings)."""
+    global _store
+    _store = None
