@@ -7,6 +7,7 @@ each mark in the same transaction as the rewrite, so a killed run resumes.
 from urllib.parse import urlsplit
 
 from django.db import transaction
+from wagtail.models import Revision
 from wagtail.contrib.redirects.models import Redirect
 
 from .convert import rewrite_links
@@ -53,21 +54,31 @@ def _rewrite(run, row) -> None:
         page = row.target.specific if row.target is not None else None
         if page is not None:
             raw = list(page.body.raw_data)
-            mapping = {}
-            for href in internal_links(raw, run.site_url):
-                url = new_url(href)
-                if url:
-                    mapping[href] = url
-            if mapping:
-                page.body = rewrite_links(raw, mapping)
-                _save(page)
+            blocks, _ = resolve_links(raw, run.site_url)
+            if blocks is not raw:
+                page.body = blocks
+                save_body(page)
+                run.touched.add(page.pk)
         ImportedObject.objects.filter(pk=row.pk).update(pending=False)
 
 
-def _save(page) -> None:
-    if page.live and not page.has_unpublished_changes:
-        page.save_revision(clean=False).publish(skip_permission_checks=True)
-    else:
-        page.save_revision(clean=False, approved_go_live_at=page.go_live_at)
-        if not page.live:
-            page.save(update_fields=["body"], clean=False)
+def resolve_links(blocks: list[dict], site_url: str) -> tuple[list[dict], bool]:
+    """Blocks with old links mapped, and whether some link is still unknown."""
+    mapping = {}
+    unknown = False
+    for href in internal_links(blocks, site_url):
+        url = new_url(href)
+        if url:
+            mapping[href] = url
+        else:
+            unknown = True
+    return (rewrite_links(blocks, mapping) if mapping else blocks), unknown
+
+
+def save_body(page) -> None:
+    """The imported revision is still the latest: change it in place, no new one."""
+    page.save(update_fields=["body"], clean=False)
+    if page.latest_revision_id:
+        Revision.objects.filter(pk=page.latest_revision_id).update(
+            content=page.serializable_data()
+        )

@@ -24,6 +24,7 @@ from nashra.text.reading import plain_text
 
 from .convert import convert_content
 from .ledger import checksum
+from .linkpass import resolve_links
 from .pagetree import add_with_revision, unique_slug
 from .redirects import redirect_item
 from .terms import tag_for, uncategorised_section
@@ -70,6 +71,8 @@ def _import(run, item, bucket):
         for problem in (*item.problems, *conversion.problems):
             run.report.problem(item.wp_id, problem.kind, problem.reason)
         body = run.images.blocks(conversion.blocks, item, run.report)
+        # Links to posts imported earlier are mapped now; the rest wait (pass 3).
+        body, links_waiting = resolve_links(body, run.site_url)
         outcome = "updated" if page else "created"
         page = page or model()
         _fill(run, page, item, body, featured, kind)
@@ -81,7 +84,7 @@ def _import(run, item, bucket):
         run.ledger.record(
             row, kind, item.wp_id, page, digest,
             guid=item.guid[:500], wp_parent=item.parent_id or None,
-            pending=bool(conversion.links),
+            pending=links_waiting,
         )  # fmt: skip
         redirect_item(run, item, page)
     run.touched.add(page.pk)

@@ -1,0 +1,77 @@
+"""Import throughput and peak memory of `nashra import-wordpress` (#7).
+
+    python bench/import_bench.py --posts 50000
+
+Generates a synthetic export (bench/make_wxr.py), migrates a fresh SQLite
+database in a temporary folder and runs the import in a child process with
+no media (--uploads not given), sampling its resident memory every second.
+Targets: at least 200 posts/s on SQLite; flat memory, at most 300 MB RSS.
+"""
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+NASHRA = [sys.executable, "-m", "nashra.cli"]
+
+
+def rss_mb(pid: int) -> float:
+    try:
+        with open(f"/proc/{pid}/status") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--posts", type=int, default=50_000)
+    parser.add_argument("--keep", action="store_true", help="keep the temp folder")
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="nashra-import-bench-"))
+    export = work / "export.xml"
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{work / 'db.sqlite3'}",
+           "MEDIA_ROOT": str(work / "media"), "REDIS_URL": ""}  # fmt: skip
+    subprocess.run([sys.executable, str(ROOT / "bench" / "make_wxr.py"),
+                    "--posts", str(args.posts), "--out", str(export)], check=True)  # fmt: skip
+    subprocess.run([*NASHRA, "migrate", "-v0"], env=env, check=True, cwd=ROOT)
+    report = work / "report.json"
+    command = [*NASHRA, "import-wordpress", str(export), "--report", str(report)]
+    started = time.monotonic()
+    child = subprocess.Popen(command, env=env, cwd=ROOT, stdout=subprocess.DEVNULL,
+                             stderr=(work / "progress.log").open("w"))  # fmt: skip
+    samples = []
+    while child.poll() is None:
+        samples.append((round(time.monotonic() - started), rss_mb(child.pid)))
+        if len(samples) % 60 == 0:
+            print(f"{samples[-1][0]:>6} s  RSS {samples[-1][1]:.0f} MB", flush=True)
+        time.sleep(1)
+    elapsed = time.monotonic() - started
+    counts = json.loads(report.read_text())
+    posts = counts["posts"]["created"]
+    peak = max(mb for _, mb in samples) if samples else 0
+    tenth = max(len(samples) // 10, 1)
+    early = max((mb for _, mb in samples[:tenth]), default=0)
+    late = max((mb for _, mb in samples[-tenth:]), default=0)
+    print(f"posts imported: {posts} of {args.posts} in {elapsed:.0f} s "
+          f"→ {posts / elapsed:.0f} posts/s (whole command, both passes)")  # fmt: skip
+    print(f"peak RSS {peak:.0f} MB; max RSS in first tenth {early:.0f} MB, "
+          f"last tenth {late:.0f} MB")  # fmt: skip
+    print(f"exit status {child.returncode}; work folder {work}")
+    if not args.keep:
+        for path in sorted(work.rglob("*"), reverse=True):
+            path.unlink() if path.is_file() else path.rmdir()
+        work.rmdir()
+
+
+if __name__ == "__main__":
+    main()
