@@ -56,6 +56,8 @@ def parents_first(comments) -> list:
 def import_comments(run, item, page) -> None:
     from nashra.articles.models import ArticlePage
 
+    if run.comment_model is not None and isinstance(page, ArticlePage):
+        _thread_state(page, item.comment_status)
     if not item.comments:
         return
     if run.comment_model is None:
@@ -131,3 +133,12 @@ def _refresh_count(page) -> None:
     except ImportError:
         return
     refresh(page.pk)
+
+
+def _thread_state(page, comment_status: str) -> None:
+    """WordPress's per-post "comments closed" becomes the article's switch."""
+    if comment_status != "closed":
+        return
+    from nashra.comments.models import CommentThread
+
+    CommentThread.objects.update_or_create(page_id=page.pk, defaults={"is_open": False})

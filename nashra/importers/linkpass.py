@@ -7,8 +7,8 @@ each mark in the same transaction as the rewrite, so a killed run resumes.
 from urllib.parse import urlsplit
 
 from django.db import transaction
-from wagtail.models import Revision
 from wagtail.contrib.redirects.models import Redirect
+from wagtail.models import Revision
 
 from .convert import rewrite_links
 from .convert.links import internal_links

@@ -60,6 +60,12 @@ class Command(BaseCommand):
             report.write_text(result.to_json() + "\n", encoding="utf-8")
         if dry_run:
             self.stdout.write("dry run: nothing was saved")
+        else:
+            # Indexing per save is off during the import (indexing.py).
+            self.stdout.write(
+                "search index updated; run `nashra rebuild_references_index` to"
+                " refresh the admin's usage counts"
+            )
 
     def _fail(self, reason: str):
         with translation.override("ar"):
