@@ -15,14 +15,18 @@ ALLOWED_HEADERS = "Accept, Accept-Language, Content-Type"
 PREFLIGHT_CACHE_SECONDS = "86400"
 
 
+def _configured():
+    return getattr(settings, "NASHRA_CORS_ORIGINS", [])
+
+
 def allowed_origin(origin):
     """The value for Access-Control-Allow-Origin, or None to send no CORS header."""
-    configured = getattr(settings, "NASHRA_CORS_ORIGINS", [])
-    if not origin or not configured:
-        return None
+    configured = _configured()
     if "*" in configured:
         return "*"
-    return origin if origin in configured else None
+    if origin and origin in configured:
+        return origin
+    return None
 
 
 def with_cors(view):
@@ -30,11 +34,15 @@ def with_cors(view):
     def wrapped(request, *args, **kwargs):
         origin = allowed_origin(request.headers.get("Origin"))
         preflight = request.method == "OPTIONS" and origin
-        response = (
-            HttpResponse(status=204) if preflight else view(request, *args, **kwargs)
-        )
-        # Caches must keep one copy per Origin when the answer depends on it.
-        response["Vary"] = ", ".join(filter(None, [response.get("Vary"), "Origin"]))
+        if preflight:
+            response = HttpResponse(status=204)
+        else:
+            response = view(request, *args, **kwargs)
+        configured = _configured()
+        if configured and "*" not in configured:
+            # The answer depends on the Origin only for a list of origins;
+            # off or "*" stays one shareable (page-cacheable) response.
+            response["Vary"] = ", ".join(filter(None, [response.get("Vary"), "Origin"]))
         if origin:
             response["Access-Control-Allow-Origin"] = origin
             if preflight:

@@ -1,6 +1,6 @@
 import feedparser
 from django.db import connection
-from django.test import TestCase
+from django.test import TestCase, override_settings
 from django.test.utils import CaptureQueriesContext
 
 from nashra.feeds.tests.helpers import (
@@ -13,6 +13,8 @@ from nashra.feeds.tests.helpers import (
 )
 
 
+# Query counts and option changes are about this code, not the page cache (#8).
+@override_settings(PAGE_CACHE=False)
 class CommentFeedTests(TestCase):
     @classmethod
     def setUpTestData(cls):

@@ -16,6 +16,8 @@ from nashra.feeds.tests.helpers import (
 FEEDS = ("rss", "atom")
 
 
+# Query counts and option changes are about this code, not the page cache (#8).
+@override_settings(PAGE_CACHE=False)
 class FeedTests(TestCase):
     @classmethod
     def setUpTestData(cls):

@@ -2,7 +2,7 @@ from datetime import timedelta
 from unittest import mock
 
 from django.db import connection
-from django.test import TestCase
+from django.test import TestCase, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import Site
@@ -24,6 +24,8 @@ def _path(url):
     return url.removeprefix("http://localhost")
 
 
+# Query counts and option changes are about this code, not the page cache (#8).
+@override_settings(PAGE_CACHE=False)
 class SitemapTests(TestCase):
     @classmethod
     def setUpTestData(cls):
