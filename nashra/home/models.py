@@ -24,7 +24,7 @@ class HomePage(Page):
     )
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["sections.SectionPage"]
+    subpage_types = ["sections.SectionPage", "pages.StandardPage"]
     max_count_per_parent = 1
     content_panels = [*Page.content_panels, FieldPanel("body")]
     base_form_class = HomePageForm
