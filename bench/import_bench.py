@@ -11,6 +11,7 @@ Targets: at least 200 posts/s on SQLite; flat memory, at most 300 MB RSS.
 import argparse
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -46,6 +47,8 @@ def main() -> None:
     subprocess.run([*NASHRA, "migrate", "-v0"], env=env, check=True, cwd=ROOT)
     report = work / "report.json"
     command = [*NASHRA, "import-wordpress", str(export), "--report", str(report)]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu_before = before.ru_utime + before.ru_stime
     started = time.monotonic()
     child = subprocess.Popen(command, env=env, cwd=ROOT, stdout=subprocess.DEVNULL,
                              stderr=(work / "progress.log").open("w"))  # fmt: skip
@@ -56,6 +59,9 @@ def main() -> None:
             print(f"{samples[-1][0]:>6} s  RSS {samples[-1][1]:.0f} MB", flush=True)
         time.sleep(1)
     elapsed = time.monotonic() - started
+    # CPU seconds of the import alone: comparable on a machine shared with others.
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = usage.ru_utime + usage.ru_stime - cpu_before
     counts = json.loads(report.read_text())
     posts = counts["posts"]["created"]
     peak = max(mb for _, mb in samples) if samples else 0
@@ -64,6 +70,8 @@ def main() -> None:
     late = max((mb for _, mb in samples[-tenth:]), default=0)
     print(f"posts imported: {posts} of {args.posts} in {elapsed:.0f} s "
           f"→ {posts / elapsed:.0f} posts/s (whole command, both passes)")  # fmt: skip
+    print(f"CPU time {cpu:.0f} s → {posts / cpu:.0f} posts per CPU second; "
+          f"load average at the end {os.getloadavg()[0]:.1f}")  # fmt: skip
     print(f"peak RSS {peak:.0f} MB; max RSS in first tenth {early:.0f} MB, "
           f"last tenth {late:.0f} MB")  # fmt: skip
     print(f"exit status {child.returncode}; work folder {work}")
