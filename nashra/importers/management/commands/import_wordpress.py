@@ -1,6 +1,8 @@
 """`nashra import-wordpress EXPORT.xml`: move a WordPress site into Nashra (#7)."""
 
+import logging
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 from django.core.management.base import BaseCommand
@@ -11,6 +13,21 @@ from nashra.importers.run import ImportRun
 from nashra.importers.wxr import WXRError
 
 UNREADABLE = 2
+# One INFO line per page created would bury the progress bar.
+CHATTY_LOGGERS = ("wagtail", "django_tasks", "nashra")
+
+
+@contextmanager
+def quiet_loggers():
+    loggers = [logging.getLogger(name) for name in CHATTY_LOGGERS]
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(max(logger.getEffectiveLevel(), logging.WARNING))
+    try:
+        yield
+    finally:
+        for logger, level in zip(loggers, levels, strict=True):
+            logger.setLevel(level)
 
 
 class Command(BaseCommand):
@@ -46,7 +63,8 @@ class Command(BaseCommand):
             authors_as_users=authors_as_users, dry_run=dry_run, stderr=stream,
         )  # fmt: skip
         try:
-            result = run.execute()
+            with quiet_loggers():
+                result = run.execute()
         except WXRError as error:
             self._fail(error.reason)
         self.stdout.write(result.table())
