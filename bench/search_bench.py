@@ -25,6 +25,7 @@ import os
 import random
 import statistics
 import sys
+import tempfile
 import time
 from datetime import timedelta
 from pathlib import Path
@@ -52,7 +53,7 @@ from nashra.text.query import parse_query  # noqa: E402
 from tests.search_eval.corpus import ARTICLES  # noqa: E402
 from tests.search_eval.queries import QUERIES  # noqa: E402
 
-SQLITE_FILE = "/tmp/nashra-search-bench.sqlite3"
+SQLITE_FILE = str(Path(tempfile.gettempdir()) / "nashra-search-bench.sqlite3")
 BATCH = 2000
 SUGGEST_PREFIXES = ["وز", "الاقت", "مدرس", "الأهل", "مستشف", "كرة ال", "الطاقة الشم"]
 
@@ -84,7 +85,9 @@ def drop_page_foreign_keys():
                 "AND conrelid = 'search_searchentry'::regclass"
             )
             for (name,) in cursor.fetchall():
-                cursor.execute(f'ALTER TABLE search_searchentry DROP CONSTRAINT "{name}"')
+                cursor.execute(
+                    f'ALTER TABLE search_searchentry DROP CONSTRAINT "{name}"'
+                )
     else:
         with connection.cursor() as cursor:
             cursor.execute("PRAGMA foreign_keys = OFF")
