@@ -2,7 +2,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
 from nashra.articles.models import ArticlePage, Author, Tag
-from nashra.core.pagination import paginate
+from nashra.core.keyset import paginate_newest
 from nashra.images import renditions
 
 PER_PAGE = 12
@@ -19,9 +19,16 @@ def article_context(page):
     }
 
 
-def _listing(request, articles, *, template, context):
-    context["articles"] = paginate(
-        articles.for_cards().newest_first(), request, PER_PAGE
+def _listing(request, articles, *, template, context, listing):
+    from nashra.pagecache import versions
+
+    # Keyset pages, keyed on the version the page cache bumps (#8).
+    context["articles"] = paginate_newest(
+        articles.for_cards(),
+        request,
+        PER_PAGE,
+        listing=listing,
+        version=versions.current(listing),
     )
     return render(request, template, context)
 
@@ -35,6 +42,7 @@ def tag_page(request, slug):
         articles,
         template="articles/tag_page.html",
         context={"tag": tag, "page_title": _("Tag: %(name)s") % {"name": tag.name}},
+        listing=f"tag:{tag.slug}",
     )
 
 
@@ -47,4 +55,5 @@ def author_page(request, slug):
         articles,
         template="articles/author_page.html",
         context={"author": author, "page_title": author.name},
+        listing=f"author:{author.slug}",
     )

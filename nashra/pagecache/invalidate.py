@@ -16,8 +16,9 @@ def bump_now(group_names):
 
 
 def bump(group_names):
-    """Invalidate after commit: a reader rendering before the commit would
-    otherwise store the old state under the new version."""
+    """Invalidate now and again after commit: now, so this transaction's own
+    later reads (and tests) see it; after commit, because a reader rendering
+    before the commit may have stored the old state under the new version."""
     names = set(group_names)
     if not names:
         return
@@ -30,7 +31,9 @@ def bump(group_names):
             # still expire after the cache TTL.
             logger.exception("page cache invalidation failed: %s", sorted(names))
 
-    transaction.on_commit(run)
+    run()
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(run)
 
 
 def purge_site():

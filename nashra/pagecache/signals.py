@@ -96,7 +96,11 @@ def on_comments_changed(sender, article_id, **kwargs):
 def on_model_saved(sender, instance, **kwargs):
     from wagtail.contrib.settings.models import BaseSiteSetting
 
-    if isinstance(instance, BaseSiteSetting | PageViewRestriction | Site):
+    if isinstance(instance, BaseSiteSetting):
+        # Reading settings the first time creates the default row: no change.
+        if not kwargs.get("created"):
+            purge_site()
+    elif isinstance(instance, PageViewRestriction | Site):
         purge_site()
     elif sender._meta.label_lower in SITE_WIDE_MODELS:
         purge_site()

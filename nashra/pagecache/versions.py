@@ -97,3 +97,8 @@ def reset_store():
     """Forget the store (tests that change settings)."""
     global _store
     _store = None
+
+
+def current(group):
+    """The version of one group now (listings key their caches on it)."""
+    return store().get_many([group])[group]

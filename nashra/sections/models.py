@@ -4,7 +4,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
-from nashra.core.pagination import paginate
+from nashra.core.keyset import paginate_newest
+from nashra.pagecache import groups, versions
 
 ARTICLES_PER_PAGE = 12
 
@@ -41,7 +42,13 @@ class SectionPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["articles"] = paginate(
-            self.articles().for_cards(), request, ARTICLES_PER_PAGE
+        # Keyset pages: page 1000 costs what page 1 costs (#8).
+        listing = groups.section(self.pk)
+        context["articles"] = paginate_newest(
+            self.articles().for_cards(),
+            request,
+            ARTICLES_PER_PAGE,
+            listing=listing,
+            version=versions.current(listing),
         )
         return context
