@@ -98,7 +98,12 @@ class ImportRun:
             elif isinstance(record, Author):
                 import_author(self, record)
             elif isinstance(record, Category):
-                self.categories.setdefault(record.nicename, record)
+                if record.nicename in self.categories:
+                    self.report.problem(f"category {record.term_id}", "category",
+                                        f"second category named {record.nicename}")  # fmt: skip
+                    self.report.count("categories", "skipped")
+                else:
+                    self.categories[record.nicename] = record
             else:
                 if not categories_done:
                     import_categories(self, self.categories)
@@ -110,6 +115,7 @@ class ImportRun:
                 elif isinstance(record, Item):
                     if record.post_type == "attachment":
                         import_attachment(self, record)
+                        self.skip_comments(record, "attachments take no comments")
                         if progress:
                             progress.advance()
                     elif record.post_type in ("post", "page"):

@@ -172,3 +172,15 @@ class Reimport(TestCase):
             )
         self.assertIsInstance(data["problems"], list)
         self.assertEqual(data["posts"]["created"], 1)
+
+
+class EveryRecordCounted(TestCase):
+    def test_a_repeated_category_is_counted_as_skipped(self):
+        """The report must add up to the export, duplicates included."""
+        category = (
+            "<wp:category><wp:term_id>{}</wp:term_id><wp:category_nicename>local"
+            "</wp:category_nicename><wp:cat_name>محليات</wp:cat_name></wp:category>"
+        )
+        report = run_import(wxr(category.format(3) + category.format(4) + item(1)))
+        self.assertEqual(report.total("categories"), 2)
+        self.assertEqual(report.counts["categories"]["skipped"], 1)
