@@ -7,6 +7,9 @@ headers) need URIs, so every absolute link made here goes through
 encoded path is never encoded twice.
 """
 
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django.utils.encoding import iri_to_uri
 from wagtail.models import Site
 
@@ -40,9 +43,28 @@ def page_url(page, request):
     return iri_to_uri((page_root or root_url(request)) + page_path)
 
 
+def _options_key(site_id):
+    return f"nashra:feed-options:{site_id}"
+
+
 def options(request):
-    """The site's FeedOptions (one query, then cached on the request)."""
-    return FeedOptions.for_request(request)
+    """The site's FeedOptions: every page head reads them, so they are cached
+    until an editor saves them (no query per page view)."""
+    cached = getattr(request, "_nashra_feed_options", None)
+    if cached is None:
+        site = site_for(request)
+        cached = cache.get(_options_key(site.pk))
+        if cached is None:
+            cached = FeedOptions.for_site(site)
+            cache.set(_options_key(site.pk), cached, timeout=None)
+        request._nashra_feed_options = cached
+    return cached
+
+
+@receiver(post_save, sender=FeedOptions)
+@receiver(post_delete, sender=FeedOptions)
+def forget_options(sender, instance, **kwargs):
+    cache.delete(_options_key(instance.site_id))
 
 
 def publication_name(request):

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from nashra.feeds import links
 from nashra.feeds.feeds import FEED_IMAGE
+from nashra.images import renditions
 
 OG_LOCALES = {"ar": "ar_AR", "en": "en_US"}
 LOGO_SIZE = 192  # static/feeds/publisher-logo.png
@@ -22,7 +23,8 @@ def w3c(moment):
 
 
 def _image(image, request):
-    rendition = image.get_rendition(FEED_IMAGE)
+    # The article page asks for these sizes too: one lookup serves both.
+    rendition = image.get_renditions(*renditions.ARTICLE)[FEED_IMAGE]
     return {
         "url": links.absolute(request, rendition.url),
         "width": rendition.width,
@@ -84,10 +86,21 @@ def breadcrumbs(trail):
     }
 
 
-def _page_trail(page, request):
-    """Home → sections → page, from the page's ancestors in one query."""
+def _page_trail(page, request, section=None):
+    """Home → sections → page. The usual shapes (a top-level section, an
+    article in one) come from objects already loaded; deeper trees cost one
+    query for the ancestors."""
+    root = links.site_for(request).root_page
+    if page.depth <= root.depth:
+        chain = [page]
+    elif page.depth == root.depth + 1:
+        chain = [root, page]
+    elif section is not None and section.depth == root.depth + 1:
+        chain = [root, section, page]
+    else:
+        chain = list(page.get_ancestors(inclusive=True).filter(depth__gte=root.depth))
     trail = []
-    for ancestor in page.get_ancestors(inclusive=True).filter(depth__gte=2):
+    for ancestor in chain:
         url = links.page_url(ancestor, request)
         if url:
             trail.append((ancestor.title, url))
@@ -177,7 +190,7 @@ def _subject(subject, kind, request):
     meta = _base(request, kind, subject.name, description, url)
     meta["og_type"] = "profile" if kind == "author" else "website"
     meta["feeds"] = _feeds(kind, subject, request)
-    home = (links.site_for(request).root_page.title, links.absolute(request, "/"))
+    home = (meta["site_name"], links.absolute(request, "/"))
     meta["json_ld"] = [breadcrumbs([home, (subject.name, url)])]
     return meta
 
@@ -229,5 +242,5 @@ def _article(context, page, request):
         article["image"] = [{"@type": "ImageObject", "url": meta["image"]["url"],
                              "width": meta["image"]["width"],
                              "height": meta["image"]["height"]}]  # fmt: skip
-    meta["json_ld"] = [article, breadcrumbs(_page_trail(page, request))]
+    meta["json_ld"] = [article, breadcrumbs(_page_trail(page, request, section))]
     return meta

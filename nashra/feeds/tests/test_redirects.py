@@ -90,3 +90,44 @@ class SlugChangeRedirectTests(TestCase):
         redirect = Redirect.objects.get(redirect_page=article)
         self.assertIn("قديم-جدا", redirect.old_path)
         self.assertNotIn("%", redirect.old_path)
+
+
+def visible_text(page):
+    """What an editor reads: text and form values, not hrefs."""
+    from lxml import html
+
+    tree = html.fromstring(page)
+    values = " ".join(tree.xpath("//input/@value"))
+    return tree.text_content() + " " + values
+
+
+class AdminReadsArabicTests(TestCase):
+    """Editors see paths in the admin; they must read Arabic, not `%D8%A7…`."""
+
+    @classmethod
+    def setUpTestData(cls):
+        from django.contrib.auth import get_user_model
+
+        cls.paper = newspaper_with_secrets(articles_per_section=1)
+        cls.editor = get_user_model().objects.create_superuser(
+            "editor", "editor@example.com", "x"
+        )
+
+    def test_redirect_listing_shows_the_old_arabic_path(self):
+        article = create_article(self.paper["culture"], "قصة", slug="مسار-قديم")
+        article.slug = "مسار-جديد"
+        with self.captureOnCommitCallbacks(execute=True):
+            article.save_revision().publish()
+        self.client.force_login(self.editor)
+        page = self.client.get("/admin/redirects/").content.decode()
+        self.assertIn("/ثقافة/مسار-قديم", visible_text(page))
+        self.assertNotIn("%d8", visible_text(page).lower())
+
+    def test_page_editor_shows_the_slug_readable(self):
+        article = self.paper["articles"][1]
+        self.client.force_login(self.editor)
+        page = self.client.get(f"/admin/pages/{article.pk}/edit/").content.decode()
+        self.assertIn(article.slug, page)
+        self.assertNotIn(
+            iri_to_uri(article.slug), page.split("<body", 1)[1].split('href="')[0]
+        )
