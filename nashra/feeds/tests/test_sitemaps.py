@@ -131,6 +131,14 @@ class SitemapTests(TestCase):
                 self.client.get("/sitemaps/articles-4.xml").status_code, 404
             )
 
+    def test_files_are_streamed_not_built_in_memory(self):
+        """100,000 URLs rendered as one string would hold the whole file in memory."""
+        for url in ("/sitemap.xml", "/sitemaps/articles-1.xml", "/sitemaps/news.xml"):
+            response = self.client.get(url)
+            self.assertTrue(response.streaming, url)
+            chunks = list(response.streaming_content)
+            self.assertGreater(len(chunks), 3, url)
+
     def test_unknown_files_are_404(self):
         for url in ("/sitemaps/nothing-1.xml", "/sitemaps/articles-0.xml",
                     "/sitemaps/articles-2.xml"):  # fmt: skip
