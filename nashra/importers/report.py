@@ -1,8 +1,11 @@
 """The import's tally: every record of the export lands in exactly one bucket (#7)."""
 
+import io
 import json
+import tempfile
 from collections import Counter
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from typing import TextIO
 
 OUTCOMES = ("created", "updated", "unchanged", "skipped", "failed")
 # The issue's buckets, then "other": menu items, templates and terms of other
@@ -13,12 +16,20 @@ KINDS = (
 )  # fmt: skip
 
 
-@dataclass
 class Report:
-    counts: dict[str, Counter] = field(
-        default_factory=lambda: {kind: Counter() for kind in KINDS}
-    )
-    problems: list[dict] = field(default_factory=list)
+    """Counts in memory; problems spilled to a temporary file as they come.
+
+    A 50,000-post import can note a problem or three per post; holding them
+    all would make memory grow with the export (#7 asks for flat memory).
+    """
+
+    SAMPLE = 20
+
+    def __init__(self):
+        self.counts: dict[str, Counter] = {kind: Counter() for kind in KINDS}
+        self.problem_count = 0
+        self.sample: list[dict] = []
+        self._spill = tempfile.TemporaryFile("w+", encoding="utf-8")
 
     def count(self, kind: str, outcome: str, n: int = 1) -> None:
         if outcome not in OUTCOMES:
@@ -26,21 +37,45 @@ class Report:
         self.counts[kind][outcome] += n
 
     def problem(self, item, kind: str, reason: str) -> None:
-        self.problems.append({"item": str(item), "kind": kind, "reason": reason})
+        entry = {"item": str(item), "kind": kind, "reason": reason}
+        self.problem_count += 1
+        if len(self.sample) < self.SAMPLE:
+            self.sample.append(entry)
+        self._spill.write(json.dumps(entry, ensure_ascii=False) + "\n")
+
+    def iter_problems(self) -> Iterator[dict]:
+        self._spill.flush()
+        self._spill.seek(0)
+        for line in self._spill:
+            yield json.loads(line)
+        self._spill.seek(0, io.SEEK_END)
+
+    @property
+    def problems(self) -> list[dict]:
+        return list(self.iter_problems())
 
     def total(self, kind: str) -> int:
         return sum(self.counts[kind].values())
 
-    def as_dict(self) -> dict:
-        data: dict = {
+    def tallies(self) -> dict:
+        return {
             kind: {outcome: self.counts[kind][outcome] for outcome in OUTCOMES}
             for kind in KINDS
         }
-        data["problems"] = self.problems
-        return data
+
+    def write_json(self, out: TextIO) -> None:
+        """The issue's JSON shape, problems streamed from the spill file."""
+        head = json.dumps(self.tallies(), ensure_ascii=False, indent=2)
+        out.write(head[:-2] + ',\n  "problems": [')
+        for n, entry in enumerate(self.iter_problems()):
+            out.write(("," if n else "") + "\n    ")
+            out.write(json.dumps(entry, ensure_ascii=False))
+        out.write("\n  ]\n}\n")
 
     def to_json(self) -> str:
-        return json.dumps(self.as_dict(), ensure_ascii=False, indent=2)
+        buffer = io.StringIO()
+        self.write_json(buffer)
+        return buffer.getvalue()
 
     def table(self) -> str:
         """A plain-text summary for the terminal."""
@@ -49,5 +84,5 @@ class Report:
         for kind in KINDS:
             row = "".join(f"{self.counts[kind][o]:>11}" for o in OUTCOMES)
             lines.append(f"{kind:<{width}}{row}")
-        lines.append(f"problems: {len(self.problems)}")
+        lines.append(f"problems: {self.problem_count}")
         return "\n".join(lines)

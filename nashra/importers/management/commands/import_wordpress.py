@@ -68,14 +68,16 @@ class Command(BaseCommand):
         except WXRError as error:
             self._fail(error.reason)
         self.stdout.write(result.table())
-        for problem in result.problems[:20]:
+        for problem in result.sample:
             self.stdout.write(
                 f"  {problem['item']}: {problem['kind']}: {problem['reason']}"
             )
-        if len(result.problems) > 20:
-            self.stdout.write(f"  … {len(result.problems) - 20} more (see --report)")
+        if result.problem_count > len(result.sample):
+            more = result.problem_count - len(result.sample)
+            self.stdout.write(f"  … {more} more (see --report)")
         if report is not None:
-            report.write_text(result.to_json() + "\n", encoding="utf-8")
+            with report.open("w", encoding="utf-8") as out:
+                result.write_json(out)
         if dry_run:
             self.stdout.write("dry run: nothing was saved")
         else:
