@@ -31,10 +31,19 @@ class Command(BaseCommand):
         parser.add_argument(
             "--no-setup", action="store_true", help="Serve without preparing first."
         )
+        parser.add_argument(
+            "--production",
+            action="store_true",
+            help="Serve with gunicorn, one worker per core and hashed static files.",
+        )
 
     def handle(self, *args, addrport, no_setup, **options):
         if not no_setup:
             self.setup()
+        if options.get("production"):
+            from nashra.pagecache import production  # (#8)
+
+            return production.run(addrport, stdout=self.stdout)
         start_scheduler()
         self.stdout.write(
             f"Nashra: http://{addrport}/  (admin: http://{addrport}/admin/)"

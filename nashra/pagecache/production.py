@@ -1,0 +1,109 @@
+"""`nashra serve --production`: gunicorn, hashed static files, one scheduler (#8).
+
+Decisions (docs/decisions/production-serving.md):
+- gunicorn sync workers, 2 × cores + 1: rendering is CPU-bound and a cache
+  hit takes well under a millisecond, so threads add contention, not speed.
+- whitenoise serves static files with hashed names (collectstatic with
+  CompressedManifestStaticFilesStorage at start), far-future Cache-Control,
+  and pre-compressed gzip/brotli files.
+- HTML is compressed once when the page cache stores it (responses.py), and
+  served gzipped from the cache; nginx in front may re-encode with brotli.
+- Access log off by default (NASHRA_ACCESS_LOG=1 turns it on).
+- Without Redis each worker has its own cache, so the page cache's versions
+  go to an SQLite file all workers share.
+- Scheduled publishing runs in exactly one worker: the one holding an
+  exclusive lock on var/scheduler.lock; if it dies, another takes over.
+"""
+
+import fcntl
+import os
+import subprocess
+import sys
+import threading
+
+from django.conf import settings
+
+
+def worker_count():
+    return int(os.environ.get("NASHRA_WORKERS") or 2 * (os.cpu_count() or 1) + 1)
+
+
+def production_environment():
+    env = dict(os.environ)
+    env["NASHRA_STATIC_MANIFEST"] = "1"
+    env.setdefault("DJANGO_SETTINGS_MODULE", "nashra.settings")
+    if not settings.REDIS_URL:
+        env.setdefault(
+            "NASHRA_PAGE_CACHE_VERSIONS_FILE",
+            str(settings.VAR_DIR / "pagecache" / "versions.sqlite3"),
+        )
+    return env
+
+
+def gunicorn_arguments(addrport, workers):
+    arguments = [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "nashra.wsgi:application",
+        "--bind",
+        addrport,
+        "--workers",
+        str(workers),
+        "--config",
+        "python:nashra.pagecache.gunicorn_conf",
+    ]
+    if os.environ.get("NASHRA_ACCESS_LOG"):
+        arguments += ["--access-logfile", "-"]
+    return arguments
+
+
+def run(addrport, workers=None, stdout=None):
+    """Collect static files, then replace this process with gunicorn."""
+    env = production_environment()
+    subprocess.run(
+        [sys.executable, "-m", "django", "collectstatic", "--noinput", "-v0"],
+        env=env,
+        check=True,
+    )
+    arguments = gunicorn_arguments(addrport, workers or worker_count())
+    if stdout is not None:
+        stdout.write(
+            f"Nashra (production): http://{addrport}/ — {arguments[7]} workers"
+        )
+    os.execve(sys.executable, arguments, env)  # noqa: S606
+
+
+class SchedulerLeader(threading.Thread):
+    """Waits for the scheduler lock, then runs the scheduler in this process."""
+
+    def __init__(self, path, interval):
+        super().__init__(name="nashra-scheduler-leader", daemon=True)
+        self.path = path
+        self.interval = interval
+        self.handle = None
+
+    def run(self):
+        import time
+
+        from nashra.core.scheduler import SchedulerThread
+
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.handle = open(self.path, "a")
+        while True:
+            try:
+                fcntl.flock(self.handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                time.sleep(self.interval)
+                continue
+            # The lock is released by the kernel when this process exits.
+            SchedulerThread(self.interval).run()
+            return
+
+
+def start_scheduler_leader():
+    leader = SchedulerLeader(
+        settings.VAR_DIR / "scheduler.lock", settings.SCHEDULER_INTERVAL
+    )
+    leader.start()
+    return leader
