@@ -1,0 +1,182 @@
+"""HTTP benchmark of Nashra with wrk (#8): uncached, cached, static, nginx.
+
+Usage (a prepared database, e.g. after `nashra generate --articles 100000`):
+    NASHRA_VAR_DIR=/tmp/perf-sqlite .venv/bin/python bench/http_bench.py
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/perfbench \
+    REDIS_URL=redis://127.0.0.1:6379/6 .venv/bin/python bench/http_bench.py
+
+Starts `nashra serve --production` twice (page cache off, then on), nginx
+with a plain copy of the article HTML, and nginx with docs/nginx.conf in
+front of the app (static publishing). Prints a Markdown table.
+"""
+
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PYTHON = sys.executable
+WRK = os.environ.get("WRK_ARGS", "-t2 -c32 -d10s").split()
+APP_PORT, NGINX_PORT, STATIC_PORT = 18081, 18082, 18083
+
+
+def wrk(url):
+    out = subprocess.run(
+        ["wrk", *WRK, "--latency", url], capture_output=True, text=True, check=True
+    ).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    p50 = re.search(r"50%\s+([\d.]+)(us|ms|s)", out)
+    p99 = re.search(r"99%\s+([\d.]+)(us|ms|s)", out)
+    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    return rps, ms(p50), ms(p99), int(non2xx.group(1)) if non2xx else 0
+
+
+def ms(match):
+    value, unit = float(match.group(1)), match.group(2)
+    return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
+
+
+def wait_for(url, seconds=60):
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        try:
+            urllib.request.urlopen(url, timeout=2).read()  # noqa: S310
+            return
+        except OSError:
+            time.sleep(0.3)
+    raise SystemExit(f"{url} did not answer")
+
+
+def start_app(env_extra):
+    env = {**os.environ, **env_extra, "NASHRA_SCHEDULER_INTERVAL": "3600"}
+    process = subprocess.Popen(
+        [PYTHON, "-m", "nashra.cli", "serve", "--production", "--no-setup",
+         f"127.0.0.1:{APP_PORT}"],
+        env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )  # fmt: skip
+    wait_for(f"http://127.0.0.1:{APP_PORT}/")
+    return process
+
+
+def stop(process):
+    os.killpg(process.pid, signal.SIGTERM)
+    process.wait(timeout=20)
+
+
+def worker_rss_mb(process):
+    """Resident memory of each gunicorn worker (children of the master)."""
+    children = subprocess.run(
+        ["pgrep", "-P", str(process.pid)], capture_output=True, text=True
+    ).stdout.split()
+    sizes = []
+    for pid in children:
+        status = Path(f"/proc/{pid}/status").read_text()
+        sizes.append(int(re.search(r"VmRSS:\s+(\d+)", status).group(1)) / 1024)
+    return sizes
+
+
+def urls():
+    """Representative URLs read from the running site."""
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "nashra.settings")
+    django.setup()
+    from nashra.articles.models import ArticlePage, Tag
+    from nashra.sections.models import SectionPage
+
+    section = max(SectionPage.objects.live(), key=lambda s: s.section_articles.count())
+    article = ArticlePage.objects.published().filter(section=section).newest_first()[5]
+    tag = Tag.objects.filter(tagged_articles__isnull=False).first()
+    return {
+        "home": "/",
+        "section p1": section.url,
+        "section p1000": section.url + "?page=1000",
+        "article": article.url,
+        "tag": tag.get_absolute_url(),
+        "search": "/search/?q=" + urllib.request.quote("الحكومة"),
+        "feed": "/feeds/rss/",
+        "sitemap": "/sitemap.xml",
+    }
+
+
+def nginx(conf_text, prefix):
+    conf = prefix / "nginx.conf"
+    conf.write_text(
+        f"worker_processes auto;\nerror_log {prefix}/error.log;\npid {prefix}/pid;\n"
+        "events { worker_connections 1024; }\n"
+        f"http {{ include /etc/nginx/mime.types; access_log off;\n"
+        f" client_body_temp_path {prefix}/b; proxy_temp_path {prefix}/p;\n"
+        f" fastcgi_temp_path {prefix}/f; uwsgi_temp_path {prefix}/u;"
+        f" scgi_temp_path {prefix}/s;\n{conf_text}\n}}\n"
+    )
+    process = subprocess.Popen(["nginx", "-p", str(prefix), "-c", str(conf)])
+    process.wait()
+    return prefix / "pid"
+
+
+def main():
+    paths = urls()
+    rows = {}
+    for label, env in (("uncached", {"NASHRA_PAGE_CACHE": "0"}), ("cached", {})):
+        app = start_app(env)
+        for name, path in paths.items():
+            url = f"http://127.0.0.1:{APP_PORT}{path}"
+            urllib.request.urlopen(url).read()
+            rows[(label, name)] = wrk(url)
+        rss = worker_rss_mb(app)
+        if label == "cached":
+            article_html = urllib.request.urlopen(
+                f"http://127.0.0.1:{APP_PORT}{paths['article']}"
+            ).read()
+            prefix = Path(tempfile.mkdtemp(prefix="nashra-bench-"))
+            prefix.chmod(0o755)
+            (prefix / "plain").mkdir()
+            (prefix / "plain" / "index.html").write_bytes(article_html)
+            plain_pid = nginx(
+                f"server {{ listen 127.0.0.1:{NGINX_PORT}; root {prefix}/plain; }}",
+                prefix,
+            )
+            rows[("nginx plain file", "article")] = wrk(
+                f"http://127.0.0.1:{NGINX_PORT}/"
+            )
+            published = prefix / "published"
+            published.mkdir()
+            stop(app)
+            app = start_app({"NASHRA_STATIC_PUBLISH": "1",
+                             "NASHRA_STATIC_PUBLISH_DIR": str(published)})  # fmt: skip
+            sample = (ROOT / "docs" / "nginx.conf").read_text()
+            sample = sample.replace(
+                "server 127.0.0.1:8000;", f"server 127.0.0.1:{APP_PORT};"
+            )
+            sample = sample.replace("listen 80;", f"listen 127.0.0.1:{STATIC_PORT};")
+            sample = sample.replace("/srv/nashra/var/published", str(published))
+            static_prefix = prefix / "static-nginx"
+            static_prefix.mkdir()
+            static_pid = nginx(sample, static_prefix)
+            url = f"http://127.0.0.1:{STATIC_PORT}{paths['article']}"
+            urllib.request.urlopen(url).read()  # noqa: S310  (publishes the file)
+            rows[("static publishing", "article")] = wrk(url)
+            for pid_file in (plain_pid, static_pid):
+                os.kill(int(pid_file.read_text()), signal.SIGQUIT)
+            time.sleep(0.5)
+            shutil.rmtree(prefix, ignore_errors=True)
+        stop(app)
+        print(f"{label}: worker RSS MB {[round(x) for x in rss]}", file=sys.stderr)
+    limit = rows[("nginx plain file", "article")][0]
+    print("| mode | page | req/s | p50 ms | p99 ms | non-2xx | vs nginx file |")
+    print("|---|---|---:|---:|---:|---:|---:|")
+    for (label, name), (rps, p50, p99, bad) in rows.items():
+        print(f"| {label} | {name} | {rps:,.0f} | {p50:.2f} | {p99:.2f} | {bad} |"
+              f" {rps / limit:.1%} |")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
