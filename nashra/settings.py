@@ -104,6 +104,9 @@ INSTALLED_APPS += env_list("NASHRA_THEMES")
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # /?p=123 on an existing page never 404s, so Wagtail's redirects never see
+    # it; before the page cache, which would keep serving the home page (#7).
+    "nashra.importers.middleware.WordPressQueryRedirectMiddleware",
     # Before sessions and Wagtail: a hit answers without touching either (#8).
     "nashra.pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -113,8 +116,6 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    # /?p=123 on an existing page never 404s, so Wagtail's never sees it (#7).
-    "nashra.importers.middleware.WordPressQueryRedirectMiddleware",
     "nashra.theme.middleware.ThemeMiddleware",
     # Last, as django-axes asks: it turns lock-outs into responses.
     "axes.middleware.AxesMiddleware",

@@ -184,3 +184,21 @@ class EveryRecordCounted(TestCase):
         report = run_import(wxr(category.format(3) + category.format(4) + item(1)))
         self.assertEqual(report.total("categories"), 2)
         self.assertEqual(report.counts["categories"]["skipped"], 1)
+
+
+class QueryStringRedirects(TestCase):
+    def test_wagtails_middleware_alone_would_show_the_home_page(self):
+        """Why middleware.py exists: /?p=ID is the home page (200), never a 404."""
+        from django.test import Client, modify_settings
+
+        run_import(wxr(item(20, post_name="عاجل")))
+        page = ArticlePage.objects.get()
+        mine = "nashra.importers.middleware.WordPressQueryRedirectMiddleware"
+        # A client loads its middleware once: one client per configuration.
+        with modify_settings(MIDDLEWARE={"remove": [mine]}):
+            self.assertEqual(Client().get("/?p=20").status_code, 200)
+        response = Client().get("/?p=20")
+        self.assertEqual(response.status_code, 301)
+        self.assertEqual(response["Location"], page.url)
+        # Arabic slug: the percent-encoded old permalink redirects too.
+        self.assertEqual(self.client.get(page.url).status_code, 200)
