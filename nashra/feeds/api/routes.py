@@ -45,7 +45,7 @@ class PageQuery(Schema):
 
 class ArticleFilters(PageQuery):
     section: int | None = Field(
-        None, ge=1, description="Section id (and its subsections)"
+        None, ge=1, le=MAX_ID, description="Section id (and its subsections)"
     )
     tag: str | None = Field(None, max_length=100, description="Tag slug")
     author: str | None = Field(None, max_length=200, description="Author slug")

@@ -72,6 +72,9 @@ class ApiTests(TestCase):
         got = self.ids(f"/api/v1/articles/?section={self.paper['world'].pk}")
         self.assertEqual(got, world | {self.old.pk})
         self.get("/api/v1/articles/?section=999999", status=404)
+        # Found by schemathesis: past 64 bits the database driver overflowed (500).
+        self.get("/api/v1/articles/?section=11269521461815386570752", status=422)
+        self.get("/api/v1/articles/11269521461815386570752/", status=422)
 
     def test_filter_by_tag_with_an_arabic_slug(self):
         self.assertEqual(self.ids("/api/v1/articles/?tag=اقتصاد"), {self.old.pk})
