@@ -56,6 +56,17 @@ def deferred_indexing(touched: set):
             post_save.connect(signals.on_article_saved, sender=ArticlePage,
                               dispatch_uid=NASHRA_SEARCH_UID)  # fmt: skip
     index_pages(sorted(touched), indexing)
+    if touched:
+        _purge_page_cache()
+
+
+def _purge_page_cache() -> None:
+    """New pages were added without page_published: cached listings are stale."""
+    try:
+        from nashra.pagecache.invalidate import purge_site
+    except ImportError:
+        return
+    purge_site()
 
 
 def index_pages(page_ids: list[int], indexing=None) -> None:

@@ -202,3 +202,12 @@ class QueryStringRedirects(TestCase):
         self.assertEqual(response["Location"], page.url)
         # Arabic slug: the percent-encoded old permalink redirects too.
         self.assertEqual(self.client.get(page.url).status_code, 200)
+
+
+class PageCache(TestCase):
+    def test_front_page_shows_imported_articles_at_once(self):
+        """Imported pages skip page_published; a cached front page must not hide them."""
+        home = "/"
+        self.client.get(home)
+        run_import(wxr(item(30, title="خبر مستورد جديد")))
+        self.assertContains(self.client.get(home), "خبر مستورد جديد")
