@@ -133,7 +133,8 @@ def _feeds(kind, subject, request):
 def describe(context):
     """Metadata for the page being rendered, or None for pages without any (404)."""
     request = context.get("request")
-    if request is None:
+    # Previews are never indexed or shared, and a new page has no id or URL yet.
+    if request is None or getattr(request, "is_preview", False):
         return None
     from nashra.articles.models import ArticlePage
     from nashra.home.models import HomePage

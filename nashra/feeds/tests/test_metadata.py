@@ -149,6 +149,20 @@ class ListingMetadataTests(TestCase):
             tree.xpath('//link[@rel="canonical"]/@href'), ["http://localhost/world/"]
         )
 
+    def test_preview_of_a_new_unsaved_article_has_no_metadata(self):
+        """Editors preview before the first save: no id, no URL, no crash."""
+        from django.contrib.auth.models import AnonymousUser
+        from django.test import RequestFactory
+
+        from nashra.articles.models import ArticlePage
+        from nashra.feeds.metadata import describe
+
+        article = ArticlePage(title="معاينة", slug="preview", summary="ملخص")
+        request = RequestFactory().get("/")
+        request.user = AnonymousUser()
+        request.is_preview = True
+        self.assertIsNone(describe({"request": request, "page": article}))
+
     def test_a_missing_page_has_no_canonical(self):
         response = self.client.get("/لا-يوجد/")
         self.assertEqual(response.status_code, 404)
