@@ -31,6 +31,11 @@ class Report:
         self.sample: list[dict] = []
         self._spill = tempfile.TemporaryFile("w+", encoding="utf-8")
 
+    def __deepcopy__(self, memo):
+        # An open spill file cannot be copied; a report is a log, so sharing
+        # it is safe (Django's setUpTestData deep-copies class attributes).
+        return self
+
     def count(self, kind: str, outcome: str, n: int = 1) -> None:
         if outcome not in OUTCOMES:
             raise ValueError(outcome)
