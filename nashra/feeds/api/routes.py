@@ -34,6 +34,9 @@ ORDERINGS = {
 # not an overflow (a 500) in the database driver. Schemathesis found this.
 MAX_ID = 2**31 - 1
 ID = Path(..., ge=1, le=MAX_ID)
+# PostgreSQL refuses NUL in a string parameter (a 500); such a slug cannot exist.
+NO_NUL = r"^[^\x00]*$"
+SLUG = Path(..., max_length=200, pattern=NO_NUL)
 NOT_FOUND = {404: schemas.Problem, 422: schemas.Problem}
 INVALID = {422: schemas.Problem}
 
@@ -47,8 +50,12 @@ class ArticleFilters(PageQuery):
     section: int | None = Field(
         None, ge=1, le=MAX_ID, description="Section id (and its subsections)"
     )
-    tag: str | None = Field(None, max_length=100, description="Tag slug")
-    author: str | None = Field(None, max_length=200, description="Author slug")
+    tag: str | None = Field(
+        None, max_length=100, pattern=NO_NUL, description="Tag slug"
+    )
+    author: str | None = Field(
+        None, max_length=200, pattern=NO_NUL, description="Author slug"
+    )
     since: datetime | None = Field(None, description="Published at or after (ISO 8601)")
     ordering: Literal[tuple(ORDERINGS)] = "-published_at"
 
@@ -150,7 +157,7 @@ def list_authors(request, query: Query[PageQuery]):
 
 
 @router.get("/authors/{slug}/", response={200: schemas.AuthorOut, **NOT_FOUND}, tags=["authors"])  # fmt: skip
-def get_author(request, slug: str):
+def get_author(request, slug: str = SLUG):
     return serialise.author(get_object_or_404(public_authors(), slug=slug), request)
 
 

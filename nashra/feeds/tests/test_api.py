@@ -76,6 +76,12 @@ class ApiTests(TestCase):
         self.get("/api/v1/articles/?section=11269521461815386570752", status=422)
         self.get("/api/v1/articles/11269521461815386570752/", status=422)
 
+    def test_nul_in_a_slug_is_refused_not_a_server_error(self):
+        """PostgreSQL cannot take NUL in a parameter; it must be a 422, not a 500."""
+        self.get("/api/v1/articles/?tag=a%00b", status=422)
+        self.get("/api/v1/articles/?author=%00", status=422)
+        self.get("/api/v1/authors/sal%00ma/", status=422)
+
     def test_filter_by_tag_with_an_arabic_slug(self):
         self.assertEqual(self.ids("/api/v1/articles/?tag=اقتصاد"), {self.old.pk})
         self.assertEqual(
