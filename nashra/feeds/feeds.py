@@ -12,6 +12,7 @@ import mimetypes
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.db.models import Prefetch
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.html import escape
@@ -175,9 +176,16 @@ class SectionFeed(ArticleFeed):
         return obj.search_description or obj.description or super().description(obj)
 
 
+def _no_nul(slug):
+    # PostgreSQL refuses NUL in a parameter (a 500); no slug contains one.
+    if "\x00" in slug:
+        raise Http404
+    return slug
+
+
 class TagFeed(ArticleFeed):
     def get_object(self, request, slug):
-        return get_object_or_404(Tag, slug=slug)
+        return get_object_or_404(Tag, slug=_no_nul(slug))
 
     def articles(self, obj):
         return ArticlePage.objects.published().filter(tagged_items__tag=obj)
@@ -191,7 +199,7 @@ class TagFeed(ArticleFeed):
 
 class AuthorFeed(ArticleFeed):
     def get_object(self, request, slug):
-        return get_object_or_404(Author, slug=slug)
+        return get_object_or_404(Author, slug=_no_nul(slug))
 
     def articles(self, obj):
         return ArticlePage.objects.published().filter(article_authors__author=obj)
