@@ -103,6 +103,7 @@ INSTALLED_APPS += env_list("NASHRA_THEMES")
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "nashra.core.middleware.RejectNulMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # /?p=123 on an existing page never 404s, so Wagtail's redirects never see
     # it; before the page cache, which would keep serving the home page (#7).

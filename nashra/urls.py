@@ -5,6 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+handler400 = "nashra.core.views.bad_request"
 handler404 = "nashra.core.views.page_not_found"
 handler500 = "nashra.core.views.server_error"
 

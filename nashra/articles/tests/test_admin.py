@@ -109,3 +109,10 @@ class EditorTests(WagtailPageTestCase):
         article = ArticlePage.objects.get(slug="بوتين-يزور-كوريا")
         self.assertFalse(article.live)
         self.assertIsNotNone(article.scheduled_revision)
+
+    def test_preview_of_an_article_never_saved(self):
+        """The editor previews before the first save: the page has no id yet."""
+        url = f"/admin/pages/add/articles/articlepage/{self.section.pk}/preview/"
+        self.assertEqual(self.client.post(url, self.article_form()).status_code, 200)
+        shown = self.client.get(url)
+        self.assertContains(shown, "ومن المقرر أن يلتقي بوتين بالزعيم.")

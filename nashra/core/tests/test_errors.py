@@ -35,3 +35,17 @@ class ErrorPageTests(TestCase):
         self.assertIn('dir="rtl"', html)
         self.assertNotIn("secret detail", html)
         self.assertNotIn("Traceback", html)
+
+
+class NulCharacterTests(TestCase):
+    """PostgreSQL refuses NUL in text: such requests must never reach a query."""
+
+    def test_nul_in_the_path_or_query_is_a_clear_400(self):
+        for url in ("/tag/a%00b/", "/author/%00/", "/world/%00/", "/search/?q=a%00b",
+                    "/world/?page=1&x=%00"):  # fmt: skip
+            response = self.client.get(url)
+            self.assertEqual(response.status_code, 400, url)
+            self.assertContains(response, "طلب غير صالح", status_code=400)
+
+    def test_ordinary_percent_signs_pass(self):
+        self.assertEqual(self.client.get("/search/?q=100%25").status_code, 200)
