@@ -43,7 +43,7 @@ def ms(match):
     return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
 
 
-def wait_for(url, seconds=60):
+def wait_for(url, seconds=300):
     deadline = time.time() + seconds
     while time.time() < deadline:
         try:
@@ -67,8 +67,12 @@ def start_app(env_extra):
 
 
 def stop(process):
-    os.killpg(process.pid, signal.SIGTERM)
-    process.wait(timeout=20)
+    os.killpg(process.pid, signal.SIGQUIT)
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
 
 
 def worker_rss_mb(process):
