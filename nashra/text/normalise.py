@@ -90,7 +90,10 @@ def _build_table() -> dict[int, str | None]:
 
 
 _TABLE = _build_table()
-_WHITESPACE = re.compile(r"\s+")
+# The same table as character → replacement, for _fold(). No replacement is
+# itself a key, so replacing one character after another equals translate().
+_REPLACEMENTS = {chr(code): target or "" for code, target in _TABLE.items()}
+_FOLDABLE = frozenset(_REPLACEMENTS)
 # After NFKD, ئ is ي + U+0654 (hamza above).
 # NFKD orders marks by combining class, so a damma may sit before the hamza.
 _YEH_HAMZA_WAW = re.compile("\u064a[\u064b-\u0652]*\u0654[\u064b-\u0652]*\u0648")
@@ -108,12 +111,21 @@ def normalise(text: str) -> str:
     if not text:
         return ""
     if text.isascii():
-        return _WHITESPACE.sub(" ", text.casefold()).strip()
+        return " ".join(text.casefold().split())
     # casefold before NFKD: casefold can emit combining marks ("İ" → "i̇").
     folded = unicodedata.normalize("NFKD", text.casefold())
     if "\u0654" in folded:
         folded = _YEH_HAMZA_WAW.sub("\u0648\u0648", folded)
-    folded = folded.translate(_TABLE)
+    folded = _fold(folded)
     if "\u0621" in folded:
         folded = _FINAL_YEH_HAMZA.sub("\u064a", folded)
-    return _WHITESPACE.sub(" ", folded).strip()
+    # split() breaks on exactly what re's \s matches, at twice the speed.
+    return " ".join(folded.split())
+
+
+def _fold(text: str) -> str:
+    # An article uses a dozen of the table's characters at most: replacing
+    # just those runs in C and beats translate()'s per-character lookups (#5).
+    for char in _FOLDABLE.intersection(text):
+        text = text.replace(char, _REPLACEMENTS[char])
+    return text
