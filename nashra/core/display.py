@@ -45,3 +45,17 @@ def local(value):
     if hasattr(value, "tzinfo") and value.tzinfo is not None:
         return timezone.localtime(value)
     return value
+
+
+def site_number(request, value):
+    """A number (or digits in text) in the site's digits; Western on English pages."""
+    from django.utils.translation import get_language
+
+    from nashra.text import digits
+
+    style = display_options(request).digits
+    if not get_language().startswith("ar"):
+        style = digits.DIGITS_WESTERN
+    if isinstance(value, str):
+        return digits.to_arabic_indic(value) if style == digits.DIGITS_ARABIC else value
+    return digits.format_number(value, digits=style)

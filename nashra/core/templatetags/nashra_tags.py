@@ -6,8 +6,8 @@ from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_bidi
 
-from nashra.core.display import display_options, local
-from nashra.text import bidi, dates, digits
+from nashra.core.display import display_options, local, site_number
+from nashra.text import bidi, dates
 
 register = template.Library()
 
@@ -33,12 +33,7 @@ def isolate_html(value):
 @register.simple_tag(takes_context=True)
 def num(context, value):
     """A number in the site's digits (0-9 or ٠-٩); text keeps its other characters."""
-    style = display_options(context.get("request")).digits
-    if not get_language().startswith("ar"):
-        style = digits.DIGITS_WESTERN
-    if isinstance(value, str):
-        return digits.to_arabic_indic(value) if style == digits.DIGITS_ARABIC else value
-    return digits.format_number(value, digits=style)
+    return site_number(context.get("request"), value)
 
 
 @register.simple_tag(takes_context=True)
@@ -56,21 +51,3 @@ def news_date(context, value, with_time=False):
         digits=options.digits,
         time=with_time,
     )
-
-
-@register.simple_tag
-def font_faces():
-    """@font-face rules for the site's typeface, served from 127.0.0.1 only."""
-    from django.templatetags.static import static
-
-    from nashra.theme.fonts import DEFAULT_TYPEFACE as face
-
-    rules = [
-        "@font-face{"
-        f"font-family:'{face.family}';font-style:normal;font-weight:{weight};"
-        f"font-display:swap;src:url('{static(f'{face.static_prefix}/{name}')}')"
-        " format('truetype')}"
-        for weight, name in face.files
-    ]
-    rules.append(f":root{{--font-text:'{face.family}',{face.fallback}}}")
-    return mark_safe(f"<style>{''.join(rules)}</style>")  # noqa: S308

@@ -6,10 +6,9 @@ from django import template
 from django.templatetags.static import static
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, ngettext
+from django.utils.translation import ngettext
 
-from nashra.core.display import display_options
-from nashra.text import digits
+from nashra.core.display import site_number
 from nashra.text.reading import reading_minutes
 from nashra.theme.fonts import get_typeface
 
@@ -25,9 +24,7 @@ def _theme(context):
 
 def number(request, value):
     """``value`` in the site's digits (Western on English pages)."""
-    if not get_language().startswith("ar"):
-        return digits.format_number(value, digits="western")
-    return digits.format_number(value, digits=display_options(request).digits)
+    return site_number(request, value)
 
 
 @register.simple_tag(takes_context=True)

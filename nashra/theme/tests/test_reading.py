@@ -24,7 +24,7 @@ def test_reading_time_uses_the_six_arabic_plural_forms(minutes, digits, expected
     with (
         translation.override("ar"),
         mock.patch(
-            "nashra.theme.templatetags.theme_tags.display_options",
+            "nashra.core.display.display_options",
             return_value=DisplayOptions(digits=digits),
         ),
     ):
