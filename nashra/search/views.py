@@ -40,7 +40,7 @@ def suggest(request):
     if not parsed.is_empty:
         prefix = bool(parsed.terms) and len(parsed.terms[-1]) >= MIN_PREFIX
         ids = get_backend().search(
-            parsed, Filters(), limit=SUGGESTIONS, prefix_last=prefix
+            parsed, Filters(), limit=SUGGESTIONS, prefix_last=prefix, titles_only=True
         )
         pages = ArticlePage.objects.published().select_related("section").in_bulk(ids)
         suggestions = [

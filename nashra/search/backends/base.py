@@ -24,6 +24,12 @@ FRESHNESS_DAYS = 30
 # exact count of a common word's matches costs more than the search itself.
 MAX_COUNT = 1000
 ORDERS = ("relevance", "newest")
+# Relevance ranks in two steps: the engine's own text rank picks this many
+# best matches, and only those are joined for freshness. Blending every
+# match of a common word (a fifth of the archive) cost 75-250 ms at 100,000
+# articles; a story outside the best few hundred by text would need to be
+# many times fresher than all of them to reach the first pages.
+CANDIDATES = 300
 
 
 @dataclass(frozen=True)
@@ -51,12 +57,19 @@ class SearchBackend:
     rank = ""
     #: Age of e.published_at in days, never negative.
     age_days = ""
+    #: SELECT of (id, text_rank) for the best %(candidates)s matches,
+    #: without reading SearchEntry's wide rows where the engine allows.
+    best_matches = ""
+
+    #: Condition selecting the rows whose headline matches, for suggestions.
+    title_match = ""
 
     def match_string(self, parsed: ParsedQuery, prefix_last: bool) -> str:
         raise NotImplementedError
 
-    def _where(self, parsed, filters, prefix_last):
-        conditions = [self.match, "e.published_at <= %(now)s"]
+    def _where(self, parsed, filters, prefix_last, titles_only=False):
+        match = self.title_match if titles_only else self.match
+        conditions = [match, "e.published_at <= %(now)s"]
         params = {
             "match": self.match_string(parsed, prefix_last),
             "now": _db_datetime(filters.now),
@@ -84,23 +97,52 @@ class SearchBackend:
         limit: int = 10,
         offset: int = 0,
         prefix_last: bool = False,
+        titles_only: bool = False,
     ) -> list[int]:
-        """Article ids matching ``parsed``, best (or newest) first."""
+        """Article ids matching ``parsed``, best (or newest) first.
+
+        ``titles_only`` matches headlines alone: suggestions under the
+        search box show headlines, and a prefix matched against every body
+        word cost several times the search itself (#5).
+        """
         if parsed.is_empty or limit <= 0:
             return []
-        where, params = self._where(parsed, filters or Filters(), prefix_last)
-        ordering = "e.published_at DESC, e.page_id DESC"
-        if order != "newest":
-            score = f"({self.rank}) / sqrt(1 + ({self.age_days}) / {FRESHNESS_DAYS}.0)"
-            ordering = f"{score} DESC, {ordering}"
-        sql = (
-            f"SELECT e.page_id FROM {self.source} WHERE {where} "  # noqa: S608
-            f"ORDER BY {ordering} LIMIT %(limit)s OFFSET %(offset)s"
-        )
-        params |= {"limit": limit, "offset": max(offset, 0)}
+        filters = filters or Filters()
+        params = {"limit": limit, "offset": max(offset, 0)}
+        if order == "newest" or _narrowed(filters):
+            # Filters can leave few of the best text matches, so a filtered
+            # search blends every match; newest-first needs no text rank.
+            where, where_params = self._where(parsed, filters, prefix_last, titles_only)
+            ordering = "e.published_at DESC, e.page_id DESC"
+            if order != "newest":
+                ordering = f"{self._score(self.rank)} DESC, {ordering}"
+            sql = (
+                f"SELECT e.page_id FROM {self.source} WHERE {where} "  # noqa: S608
+                f"ORDER BY {ordering} LIMIT %(limit)s OFFSET %(offset)s"
+            )
+        else:
+            where_params = {
+                "match": self.match_string(parsed, prefix_last),
+                "now": _db_datetime(filters.now),
+                "candidates": max(CANDIDATES, offset + limit),
+            }
+            best = self.best_matches
+            if titles_only:
+                best = best.replace(self.match, self.title_match)
+            sql = (
+                f"SELECT e.page_id FROM ({best}) best "  # noqa: S608
+                "JOIN search_searchentry e ON e.page_id = best.id "
+                "WHERE e.published_at <= %(now)s "
+                f"ORDER BY {self._score('best.text_rank')} DESC, "
+                "e.published_at DESC, e.page_id DESC "
+                "LIMIT %(limit)s OFFSET %(offset)s"
+            )
         with connection.cursor() as cursor:
-            cursor.execute(sql, params)
+            cursor.execute(sql, params | where_params)
             return [row[0] for row in cursor.fetchall()]
+
+    def _score(self, text_rank: str) -> str:
+        return f"({text_rank}) / sqrt(1 + ({self.age_days}) / {FRESHNESS_DAYS}.0)"
 
     def count(self, parsed: ParsedQuery, filters: Filters | None = None) -> int:
         """How many articles match (at most MAX_COUNT), for pagination."""
@@ -114,6 +156,12 @@ class SearchBackend:
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             return cursor.fetchone()[0]
+
+
+def _narrowed(filters: Filters) -> bool:
+    return bool(
+        filters.section_ids or filters.published_from or filters.published_before
+    )
 
 
 def _db_datetime(value: datetime):

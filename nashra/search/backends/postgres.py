@@ -3,15 +3,25 @@ from nashra.text.query import ParsedQuery, to_tsquery
 
 
 class PostgresBackend(SearchBackend):
-    """PostgreSQL full-text search on the weighted tsvector (migration 0002)."""
+    """PostgreSQL full-text search on the weighted tsvectors (migrations 0002, 0004)."""
 
     source = "search_searchentry e"
     match = "e.document @@ to_tsquery('simple', %(match)s)"
+    # Its own small GIN index (migration 0004): a weight filter (:A) on
+    # `document` would read every candidate's whole tsvector to check it.
+    title_match = "e.title_document @@ to_tsquery('simple', %(match)s)"
     # ts_rank_cd's default weights give an A (headline) lexeme 2.5 times a B
     # (body) one; normalisation 1 divides by 1 + log(length), as bm25 damps
-    # long articles. The query is parsed again here rather than joined in
+    # long articles. rank_document is the headline and the lead (migration
+    # 0004): reading every match's whole tsvector cost more than the search.
+    # The query is parsed again here rather than joined in
     # FROM so the planner keeps using the GIN index for the match.
-    rank = "ts_rank_cd(e.document, to_tsquery('simple', %(match)s), 1)"
+    rank = "ts_rank_cd(e.rank_document, to_tsquery('simple', %(match)s), 1)"
+    best_matches = (
+        f"SELECT e.page_id AS id, {rank} AS text_rank "  # noqa: S608
+        "FROM search_searchentry e "
+        f"WHERE {match} ORDER BY text_rank DESC LIMIT %(candidates)s"
+    )
     age_days = "greatest(extract(epoch from (%(now)s - e.published_at)) / 86400, 0)"
 
     def match_string(self, parsed: ParsedQuery, prefix_last: bool) -> str:

@@ -11,8 +11,16 @@ class SQLiteBackend(SearchBackend):
 
     source = "search_fts JOIN search_searchentry e ON e.page_id = search_fts.rowid"
     match = "search_fts MATCH %(match)s"
+    # An FTS5 column filter over the whole expression (exclusions included).
+    title_match = "search_fts MATCH 'title_terms : (' || %(match)s || ')'"
     rank = f"-bm25(search_fts, {TITLE_WEIGHT}, {BODY_WEIGHT})"
     age_days = "max(julianday(%(now)s) - julianday(e.published_at), 0)"
+    # FTS5 alone: rowid and bm25 come from the full-text index itself.
+    best_matches = (
+        f"SELECT rowid AS id, {rank} AS text_rank FROM search_fts "  # noqa: S608
+        "WHERE search_fts MATCH %(match)s ORDER BY text_rank DESC "
+        "LIMIT %(candidates)s"
+    )
 
     def match_string(self, parsed: ParsedQuery, prefix_last: bool) -> str:
         return to_fts5_match(parsed, prefix_last=prefix_last)
