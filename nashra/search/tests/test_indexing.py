@@ -1,6 +1,7 @@
 """The index follows what editors do, and holds only what readers may see (#5)."""
 
 from datetime import timedelta
+from unittest import mock
 
 from django.test import TestCase
 from django.utils import timezone
@@ -113,3 +114,14 @@ class IndexingTests(TestCase):
         seen, indexed = indexing.rebuild()
         self.assertEqual((seen, indexed), (4, 3))
         self.assertEqual(len(titles("وزير الخارجية")), 2)
+
+    def test_parallel_rebuild_indexes_what_the_serial_one_does(self):
+        """Worker processes must analyse exactly as the site does on publish."""
+        serial = dict(SearchEntry.objects.values_list("page_id", "body_terms"))
+        SearchEntry.objects.all().delete()
+        with mock.patch.object(indexing, "BATCH_SIZE", 1):
+            seen, indexed = indexing.rebuild()
+        self.assertEqual((seen, indexed), (4, 3))
+        self.assertEqual(
+            dict(SearchEntry.objects.values_list("page_id", "body_terms")), serial
+        )
