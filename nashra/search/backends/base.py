@@ -57,6 +57,8 @@ class SearchBackend:
     rank = ""
     #: Age of e.published_at in days, never negative.
     age_days = ""
+    #: Newest-first ordering for the single-statement path.
+    newest_first = "e.published_at DESC"
     #: SELECT of (id, text_rank) for the best %(candidates)s matches,
     #: without reading SearchEntry's wide rows where the engine allows.
     best_matches = ""
@@ -113,7 +115,7 @@ class SearchBackend:
             # Filters can leave few of the best text matches, so a filtered
             # search blends every match; newest-first needs no text rank.
             where, where_params = self._where(parsed, filters, prefix_last, titles_only)
-            ordering = "e.published_at DESC, e.page_id DESC"
+            ordering = f"{self.newest_first}, e.page_id DESC"
             if order != "newest":
                 ordering = f"{self._score(self.rank)} DESC, {ordering}"
             sql = (

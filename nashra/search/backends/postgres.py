@@ -14,14 +14,19 @@ class PostgresBackend(SearchBackend):
     # (body) one; normalisation 1 divides by 1 + log(length), as bm25 damps
     # long articles. rank_document is the headline and the lead (migration
     # 0004): reading every match's whole tsvector cost more than the search.
-    # The query is parsed again here rather than joined in
-    # FROM so the planner keeps using the GIN index for the match.
-    rank = "ts_rank_cd(e.rank_document, to_tsquery('simple', %(match)s), 1)"
+    # The query is parsed in a subquery, once: to_tsquery() is only STABLE,
+    # so written inline it ran again for every match (a third of the time);
+    # joined in FROM instead, the planner may stop using the GIN index.
+    rank = "ts_rank_cd(e.rank_document, (SELECT to_tsquery('simple', %(match)s)), 1)"
     best_matches = (
         f"SELECT e.page_id AS id, {rank} AS text_rank "  # noqa: S608
         "FROM search_searchentry e "
         f"WHERE {match} ORDER BY text_rank DESC LIMIT %(candidates)s"
     )
+    # An expression, not the column: given the date index, the planner
+    # walked it testing every row's whole tsvector until ten matched, which
+    # for a word in no article read the entire archive (3 s at 100,000).
+    newest_first = "(e.published_at + interval '0 days') DESC"
     age_days = "greatest(extract(epoch from (%(now)s - e.published_at)) / 86400, 0)"
 
     def match_string(self, parsed: ParsedQuery, prefix_last: bool) -> str:
