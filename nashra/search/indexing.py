@@ -14,7 +14,8 @@ from nashra.articles.models import ArticlePage
 from nashra.search.models import SearchEntry
 from nashra.text.analysis import analyse
 
-BATCH_SIZE = 500
+# Small enough that reading one batch overlaps analysing the one before.
+BATCH_SIZE = 200
 Progress = Callable[[int], None]
 
 
