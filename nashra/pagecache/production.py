@@ -1,8 +1,11 @@
 """`nashra serve --production`: gunicorn, hashed static files, one scheduler (#8).
 
 Decisions (docs/decisions/production-serving.md):
-- gunicorn sync workers, 2 × cores + 1: rendering is CPU-bound and a cache
-  hit takes well under a millisecond, so threads add contention, not speed.
+- gunicorn gthread workers, cores + 1 processes × 4 threads (NASHRA_WORKERS,
+  NASHRA_THREADS): sync workers close the connection after every response,
+  so a cache hit paid for a new TCP connection each time; threads keep
+  connections alive, and a render waiting on the database does not hold a
+  whole process. Fewer processes also means less memory.
 - whitenoise serves static files with hashed names (collectstatic with
   CompressedManifestStaticFilesStorage at start), far-future Cache-Control,
   and pre-compressed gzip/brotli files.
@@ -25,12 +28,19 @@ from django.conf import settings
 
 
 def worker_count():
-    return int(os.environ.get("NASHRA_WORKERS") or 2 * (os.cpu_count() or 1) + 1)
+    return int(os.environ.get("NASHRA_WORKERS") or (os.cpu_count() or 1) + 1)
+
+
+def thread_count():
+    """Threads per worker; above 1, gunicorn runs gthread workers (keep-alive)."""
+    return int(os.environ.get("NASHRA_THREADS") or 4)
 
 
 def production_environment():
     env = dict(os.environ)
     env["NASHRA_STATIC_MANIFEST"] = "1"
+    # A fixed pool of workers: each may keep its connection between requests.
+    env.setdefault("NASHRA_DB_CONN_MAX_AGE", "60")
     env.setdefault("DJANGO_SETTINGS_MODULE", "nashra.settings")
     if not settings.REDIS_URL:
         env.setdefault(
@@ -40,7 +50,7 @@ def production_environment():
     return env
 
 
-def gunicorn_arguments(addrport, workers):
+def gunicorn_arguments(addrport, workers, threads=1):
     arguments = [
         sys.executable,
         "-m",
@@ -50,6 +60,8 @@ def gunicorn_arguments(addrport, workers):
         addrport,
         "--workers",
         str(workers),
+        "--threads",
+        str(threads),
         "--config",
         "python:nashra.pagecache.gunicorn_conf",
     ]
@@ -58,7 +70,7 @@ def gunicorn_arguments(addrport, workers):
     return arguments
 
 
-def run(addrport, workers=None, stdout=None):
+def run(addrport, workers=None, threads=None, stdout=None):
     """Collect static files, then replace this process with gunicorn."""
     env = production_environment()
     subprocess.run(
@@ -66,10 +78,12 @@ def run(addrport, workers=None, stdout=None):
         env=env,
         check=True,
     )
-    arguments = gunicorn_arguments(addrport, workers or worker_count())
+    workers, threads = workers or worker_count(), threads or thread_count()
+    arguments = gunicorn_arguments(addrport, workers, threads)
     if stdout is not None:
         stdout.write(
-            f"Nashra (production): http://{addrport}/ — {arguments[7]} workers"
+            f"Nashra (production): http://{addrport}/ — {workers} workers"
+            f" × {threads} threads"
         )
     os.execve(sys.executable, arguments, env)  # noqa: S606
 
