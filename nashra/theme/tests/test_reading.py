@@ -73,5 +73,21 @@ class ArticleFeatureTests(NewspaperTestCase):
         self.assertIn(f'href="{self.article.url}"', ticker)
         self.assertNotIn(f'href="{old.url}"', ticker)
 
+    def test_ticker_query_starts_from_the_breaking_table(self):
+        """Joined to every article, SQLite scanned 100,000 of them per page (#8)."""
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        from nashra.theme.breaking import current_breaking
+
+        now = timezone.now()
+        Breaking.objects.create(page=self.article, until=now + timezone.timedelta(1))
+        with CaptureQueriesContext(connection) as queries:
+            found = current_breaking(None, 8)
+        self.assertEqual([a.pk for a in found], [self.article.pk])
+        sql = queries.captured_queries[-1]["sql"]
+        self.assertNotIn('JOIN "theme_breaking"', sql)
+        self.assertIn('FROM "theme_breaking"', sql)
+
     def test_no_ticker_without_breaking_news(self):
         self.assertNotIn("data-ticker", self.html())
