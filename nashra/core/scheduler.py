@@ -24,13 +24,10 @@ def publish_due_pages():
     # With a shared cache (Redis) only one worker per interval does the work.
     if not cache.add(LOCK_KEY, "1", timeout=max(interval - 1, 1)):
         return False
-    try:
-        call_command("publish_scheduled", stdout=io.StringIO())
-        from nashra.comments.housekeeping import run_due  # IPs trimmed (#3)
+    call_command("publish_scheduled", stdout=io.StringIO())
+    from nashra.comments.housekeeping import run_due  # IPs trimmed (#3)
 
-        run_due()
-    finally:
-        close_old_connections()
+    run_due()
     return True
 
 
@@ -46,8 +43,6 @@ def flush_batched_counts():
         flush_views()
     except Exception:
         logger.exception("flushing view counts failed; retrying next interval")
-    finally:
-        close_old_connections()
 
 
 class SchedulerThread(threading.Thread):
@@ -66,6 +61,8 @@ class SchedulerThread(threading.Thread):
             except Exception:
                 logger.exception("scheduled publishing failed; retrying next interval")
             flush_batched_counts()
+            # This thread's connection must not outlive a restarted database.
+            close_old_connections()
             self.stopped.wait(self.interval)
 
     def stop(self):
