@@ -15,16 +15,20 @@ def related(article, tag_ids=None, limit=RELATED_COUNT):
 
     if tag_ids is None:
         tag_ids = list(article.tags.values_list("pk", flat=True))
-    shared = Q(tagged_items__tag_id__in=tag_ids) if tag_ids else Q(pk__in=[])
-    if article.section_id:
-        shared |= Q(section_id=article.section_id)
-    candidates = (
+    # The newest few of each kind, not every candidate: a DISTINCT over a whole
+    # section and its tags cost 0.8 s at 100,000 articles on SQLite (#8). An
+    # article matches at most len(tag_ids) tag rows, so limit × that many rows
+    # still hold the newest `limit` distinct articles.
+    newest = (
         ArticlePage.objects.published()
-        .filter(shared)
         .exclude(pk=article.pk)
+        .newest_first()
         .values("pk")
-        .distinct()
     )
-    return list(
-        ArticlePage.objects.filter(pk__in=candidates).for_cards().newest_first()[:limit]
-    )
+    shared = Q(pk__in=[])
+    if tag_ids:
+        by_tag = newest.filter(tagged_items__tag_id__in=tag_ids)
+        shared |= Q(pk__in=by_tag[: limit * len(tag_ids)])
+    if article.section_id:
+        shared |= Q(pk__in=newest.filter(section_id=article.section_id)[:limit])
+    return list(ArticlePage.objects.filter(shared).for_cards().newest_first()[:limit])
