@@ -14,9 +14,14 @@ def options_for(request=None, site=None):
     return CommentOptions.for_site(site)
 
 
-def is_open(article, options, thread=None):
+# Callers that already looked pass the thread they found, None included:
+# most articles have no thread row, and asking again cost a query per page (#8).
+NOT_LOOKED_UP = object()
+
+
+def is_open(article, options, thread=NOT_LOOKED_UP):
     """Closed by the newsroom for this article, or by age (close_after_days)."""
-    if thread is None:
+    if thread is NOT_LOOKED_UP:
         thread = CommentThread.objects.filter(page_id=article.pk).first()
     if thread is not None and not thread.is_open:
         return False

@@ -168,3 +168,14 @@ class QueryCountTests(TestCase):
         with CaptureQueriesContext(connection) as captured:
             self.client.get(url)
         self.assertEqual(len(captured), before)
+
+    def test_article_without_a_thread_row_asks_for_it_once(self):
+        """Most articles never had a comment: no second lookup of the thread (#8)."""
+        from nashra.comments.models import CommentThread
+
+        CommentThread.objects.filter(page_id=self.article.pk).delete()
+        self.client.get(self.article.url)
+        with CaptureQueriesContext(connection) as captured:
+            self.client.get(self.article.url)
+        lookups = [q for q in captured if 'FROM "comments_commentthread"' in q["sql"]]
+        self.assertEqual(len(lookups), 1)
