@@ -57,8 +57,6 @@ class SearchBackend:
     rank = ""
     #: Age of e.published_at in days, never negative.
     age_days = ""
-    #: Newest-first ordering for the single-statement path.
-    newest_first = "e.published_at DESC"
     #: SELECT of (id, text_rank) for the best %(candidates)s matches,
     #: without reading SearchEntry's wide rows where the engine allows.
     best_matches = ""
@@ -115,9 +113,13 @@ class SearchBackend:
             # Filters can leave few of the best text matches, so a filtered
             # search blends every match; newest-first needs no text rank.
             where, where_params = self._where(parsed, filters, prefix_last, titles_only)
-            ordering = f"{self.newest_first}, e.page_id DESC"
-            if order != "newest":
-                ordering = f"{self._score(self.rank)} DESC, {ordering}"
+            if order == "newest":
+                ordering = f"{self.by_date(parsed, filters)}, e.page_id DESC"
+            else:
+                ordering = (
+                    f"{self._score(self.rank)} DESC, "
+                    "e.published_at DESC, e.page_id DESC"
+                )
             sql = (
                 f"SELECT e.page_id FROM {self.source} WHERE {where} "  # noqa: S608
                 f"ORDER BY {ordering} LIMIT %(limit)s OFFSET %(offset)s"
@@ -139,9 +141,11 @@ class SearchBackend:
                 "e.published_at DESC, e.page_id DESC "
                 "LIMIT %(limit)s OFFSET %(offset)s"
             )
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params | where_params)
-            return [row[0] for row in cursor.fetchall()]
+        return [row[0] for row in self.fetch(sql, params | where_params)]
+
+    def by_date(self, parsed: ParsedQuery, filters: Filters) -> str:
+        """Newest-first ordering; a backend may steer its planner here."""
+        return "e.published_at DESC"
 
     def _score(self, text_rank: str) -> str:
         return f"({text_rank}) / sqrt(1 + ({self.age_days}) / {FRESHNESS_DAYS}.0)"
@@ -155,9 +159,13 @@ class SearchBackend:
             f"SELECT count(*) FROM (SELECT 1 FROM {self.source} "  # noqa: S608
             f"WHERE {where} LIMIT {MAX_COUNT}) hits"
         )
+        return self.fetch(sql, params)[0][0]
+
+    def fetch(self, sql: str, params: dict) -> list[tuple]:
+        """Run one search statement; a backend may set planner options here."""
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
-            return cursor.fetchone()[0]
+            return cursor.fetchall()
 
 
 def _narrowed(filters: Filters) -> bool:
