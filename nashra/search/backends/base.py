@@ -64,6 +64,8 @@ class SearchBackend:
     #: Condition selecting the rows whose headline matches, for suggestions.
     title_match = ""
 
+    _last_count: tuple = (None, 0)
+
     def match_string(self, parsed: ParsedQuery, prefix_last: bool) -> str:
         raise NotImplementedError
 
@@ -159,7 +161,12 @@ class SearchBackend:
             f"SELECT count(*) FROM (SELECT 1 FROM {self.source} "  # noqa: S608
             f"WHERE {where} LIMIT {MAX_COUNT}) hits"
         )
-        return self.fetch(sql, params)[0][0]
+        # The pager and PostgreSQL's newest-first plan both ask, with the
+        # same Filters (hence the same "now"), within one search.
+        key = (sql, tuple(sorted(params.items())))
+        if self._last_count[0] != key:
+            self._last_count = (key, self.fetch(sql, params)[0][0])
+        return self._last_count[1]
 
     def fetch(self, sql: str, params: dict) -> list[tuple]:
         """Run one search statement; a backend may set planner options here."""

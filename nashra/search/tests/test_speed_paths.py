@@ -47,3 +47,14 @@ class FastPathTests(TestCase):
             get_backend().search(parsed, Filters(), titles_only=True),
             [self.archive["minister"].pk],
         )
+
+    def test_one_search_counts_once(self):
+        """The pager and the newest-first plan share one count query."""
+        backend = get_backend()
+        parsed, filters = parse_query("وزير"), Filters()
+        with mock.patch.object(backend, "fetch", wraps=backend.fetch) as fetch:
+            first = backend.count(parsed, filters)
+            second = backend.count(parsed, filters)
+        self.assertEqual(fetch.call_count, 1)
+        self.assertEqual(first, second)
+        self.assertEqual(first, 2)
