@@ -7,13 +7,17 @@ Usage (a prepared database, e.g. after `nashra generate --articles 100000`):
 
 Starts `nashra serve --production` twice (page cache off, then on), nginx
 with a plain copy of the article HTML, and nginx with docs/nginx.conf in
-front of the app (static publishing). Prints a Markdown table.
+front of the app (static publishing). Prints a Markdown table, with the load
+average before each run (the machine is shared: say when it was busy).
+Everything listens on loopback only; every server is stopped, and the next
+one starts only when its port is free again; every wrk run is bounded.
 """
 
 import os
 import re
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -27,15 +31,21 @@ WRK = os.environ.get("WRK_ARGS", "-t2 -c32 -d10s").split()
 APP_PORT, NGINX_PORT, STATIC_PORT = 18081, 18082, 18083
 
 
+def load_average():
+    return Path("/proc/loadavg").read_text().split()[0]
+
+
 def wrk(url):
+    load = load_average()
     out = subprocess.run(
-        ["wrk", *WRK, "--latency", url], capture_output=True, text=True, check=True
-    ).stdout
+        ["wrk", *WRK, "--timeout", "5s", "--latency", url],
+        capture_output=True, text=True, check=True, timeout=120,
+    ).stdout  # fmt: skip
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
     p50 = re.search(r"50%\s+([\d.]+)(us|ms|s)", out)
     p99 = re.search(r"99%\s+([\d.]+)(us|ms|s)", out)
     non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-    return rps, ms(p50), ms(p99), int(non2xx.group(1)) if non2xx else 0
+    return rps, ms(p50), ms(p99), int(non2xx.group(1)) if non2xx else 0, load
 
 
 def ms(match):
@@ -43,36 +53,77 @@ def ms(match):
     return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
 
 
-def wait_for(url, seconds=300):
+def warm(url):
+    try:
+        urllib.request.urlopen(url, timeout=60).read()  # noqa: S310  (loopback)
+    except OSError as error:
+        print(f"warm-up of {url} failed: {error}", file=sys.stderr)
+
+
+def port_free(port):
+    with socket.socket() as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
+
+
+def wait_for(url, process=None, seconds=180):
     deadline = time.time() + seconds
     while time.time() < deadline:
+        if process is not None and process.poll() is not None:
+            raise SystemExit(f"the server exited ({process.returncode}) before {url}")
         try:
-            urllib.request.urlopen(url, timeout=2).read()  # noqa: S310
+            urllib.request.urlopen(url, timeout=5).read()  # noqa: S310  (loopback)
             return
         except OSError:
             time.sleep(0.3)
-    raise SystemExit(f"{url} did not answer")
+    raise SystemExit(f"{url} did not answer in {seconds} s")
 
 
 def start_app(env_extra):
+    deadline = time.time() + 30
+    while not port_free(APP_PORT):
+        if time.time() > deadline:
+            raise SystemExit(f"port {APP_PORT} is still taken")
+        time.sleep(0.3)
     env = {**os.environ, **env_extra, "NASHRA_SCHEDULER_INTERVAL": "3600"}
+    log = open(Path(tempfile.gettempdir()) / f"nashra-bench-{APP_PORT}.log", "ab")
     process = subprocess.Popen(
         [PYTHON, "-m", "nashra.cli", "serve", "--production", "--no-setup",
          f"127.0.0.1:{APP_PORT}"],
-        env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        start_new_session=True,
+        env=env, cwd=ROOT, stdout=log, stderr=log, start_new_session=True,
     )  # fmt: skip
-    wait_for(f"http://127.0.0.1:{APP_PORT}/")
+    try:
+        # A cheap page: an uncached home at 100,000 articles can take seconds.
+        wait_for(f"http://127.0.0.1:{APP_PORT}/robots.txt", process)
+    except BaseException:
+        stop(process)
+        raise
     return process
 
 
 def stop(process):
-    os.killpg(process.pid, signal.SIGQUIT)
+    """SIGTERM to the whole group, SIGKILL after 15 s; then wait for the port."""
     try:
-        process.wait(timeout=20)
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=15)
     except subprocess.TimeoutExpired:
         os.killpg(process.pid, signal.SIGKILL)
         process.wait()
+    except ProcessLookupError:
+        process.wait()
+
+
+def machine():
+    cpu = re.search(r"model name\s*:\s*(.+)", Path("/proc/cpuinfo").read_text())
+    mem = re.search(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text())
+    return (
+        f"{os.cpu_count()} CPUs ({cpu.group(1) if cpu else '?'}),"
+        f" {int(mem.group(1)) / 1024**2:.1f} GiB RAM, wrk {' '.join(WRK)}"
+    )
 
 
 def worker_rss_mb(process):
@@ -126,14 +177,25 @@ def nginx(conf_text, prefix):
     return prefix / "pid"
 
 
+def stop_nginx(pid_file):
+    try:
+        os.kill(int(pid_file.read_text()), signal.SIGQUIT)
+    except (FileNotFoundError, ProcessLookupError, ValueError):
+        return
+    deadline = time.time() + 10
+    while pid_file.exists() and time.time() < deadline:
+        time.sleep(0.1)
+
+
 def main():
     paths = urls()
     rows = {}
+    print(machine(), file=sys.stderr)
     for label, env in (("uncached", {"NASHRA_PAGE_CACHE": "0"}), ("cached", {})):
         app = start_app(env)
         for name, path in paths.items():
             url = f"http://127.0.0.1:{APP_PORT}{path}"
-            urllib.request.urlopen(url).read()
+            warm(url)
             rows[(label, name)] = wrk(url)
         rss = worker_rss_mb(app)
         if label == "cached":
@@ -162,24 +224,26 @@ def main():
             )
             sample = sample.replace("listen 80;", f"listen 127.0.0.1:{STATIC_PORT};")
             sample = sample.replace("/srv/nashra/var/published", str(published))
+            var = Path(os.environ.get("NASHRA_VAR_DIR", ROOT / "var"))
+            sample = sample.replace("/srv/nashra/var/static/", f"{var}/static/")
+            sample = sample.replace("/srv/nashra/var/media/", f"{var}/media/")
             static_prefix = prefix / "static-nginx"
             static_prefix.mkdir()
             static_pid = nginx(sample, static_prefix)
             url = f"http://127.0.0.1:{STATIC_PORT}{paths['article']}"
-            urllib.request.urlopen(url).read()  # noqa: S310  (publishes the file)
+            warm(url)  # publishes the file
             rows[("static publishing", "article")] = wrk(url)
             for pid_file in (plain_pid, static_pid):
-                os.kill(int(pid_file.read_text()), signal.SIGQUIT)
-            time.sleep(0.5)
+                stop_nginx(pid_file)
             shutil.rmtree(prefix, ignore_errors=True)
         stop(app)
         print(f"{label}: worker RSS MB {[round(x) for x in rss]}", file=sys.stderr)
     limit = rows[("nginx plain file", "article")][0]
-    print("| mode | page | req/s | p50 ms | p99 ms | non-2xx | vs nginx file |")
-    print("|---|---|---:|---:|---:|---:|---:|")
-    for (label, name), (rps, p50, p99, bad) in rows.items():
+    print("| mode | page | req/s | p50 ms | p99 ms | non-2xx | vs nginx file | load |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|")
+    for (label, name), (rps, p50, p99, bad, load) in rows.items():
         print(f"| {label} | {name} | {rps:,.0f} | {p50:.2f} | {p99:.2f} | {bad} |"
-              f" {rps / limit:.1%} |")  # fmt: skip
+              f" {rps / limit:.2%} | {load} |")  # fmt: skip
 
 
 if __name__ == "__main__":
