@@ -45,7 +45,9 @@ def wrk(url):
     p50 = re.search(r"50%\s+([\d.]+)(us|ms|s)", out)
     p99 = re.search(r"99%\s+([\d.]+)(us|ms|s)", out)
     non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-    return rps, ms(p50), ms(p99), int(non2xx.group(1)) if non2xx else 0, load
+    timeouts = re.search(r"timeout (\d+)", out)
+    bad = int(non2xx.group(1)) if non2xx else 0
+    return rps, ms(p50), ms(p99), bad, int(timeouts.group(1)) if timeouts else 0, load
 
 
 def ms(match):
@@ -239,11 +241,12 @@ def main():
         stop(app)
         print(f"{label}: worker RSS MB {[round(x) for x in rss]}", file=sys.stderr)
     limit = rows[("nginx plain file", "article")][0]
-    print("| mode | page | req/s | p50 ms | p99 ms | non-2xx | vs nginx file | load |")
-    print("|---|---|---:|---:|---:|---:|---:|---:|")
-    for (label, name), (rps, p50, p99, bad, load) in rows.items():
+    print("| mode | page | req/s | p50 ms | p99 ms | non-2xx | timeouts"
+          " | vs nginx file | load |")  # fmt: skip
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
+    for (label, name), (rps, p50, p99, bad, late, load) in rows.items():
         print(f"| {label} | {name} | {rps:,.0f} | {p50:.2f} | {p99:.2f} | {bad} |"
-              f" {rps / limit:.2%} | {load} |")  # fmt: skip
+              f" {late} | {rps / limit:.2%} | {load} |")  # fmt: skip
 
 
 if __name__ == "__main__":
