@@ -31,6 +31,15 @@ def pytest_configure(config):
         },
     }
     settings.MEDIA_ROOT = TEST_MEDIA_ROOT
+    default = settings.DATABASES["default"]
+    if default["ENGINE"] == "django.db.backends.sqlite3":
+        # A file, not Django's shared in-memory database: the live server's
+        # threads then get connections of their own and wait on busy_timeout
+        # like production, instead of "database table is locked" when a late
+        # request from the previous browser test overlaps the next set-up.
+        default.setdefault("TEST", {})["NAME"] = os.path.join(
+            TEST_MEDIA_ROOT, "test-db.sqlite3"
+        )
     # A zone with a half-hour offset catches dates printed in UTC by mistake.
     settings.TIME_ZONE = "Asia/Kolkata"
     settings.AXES_ENABLED = False
