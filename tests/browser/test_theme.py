@@ -2,6 +2,7 @@
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 
 @pytest.fixture
@@ -94,9 +95,12 @@ def test_copy_link_button_copies_the_article_address(
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     article = newspaper["articles"][0]
     page.goto(live_server.url + article.url)
+    # The module that handles the click loads after the HTML; wait for it.
+    page.wait_for_load_state("networkidle")
     copy = page.locator("[data-copy-link]")
     copy.click()
-    assert page.locator("[data-share-status]").inner_text() == "نُسخ الرابط."
+    # Writing to the clipboard is asynchronous: wait for the status line.
+    expect(page.locator("[data-share-status]")).to_have_text("نُسخ الرابط.")
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied == page.evaluate("location.origin + location.pathname")
     links = page.locator(".share__link[href]")
