@@ -114,19 +114,27 @@ def _tsquery_lexeme(text: str) -> str:
     return "'" + text.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
-def to_tsquery(parsed: ParsedQuery, *, prefix_last: bool = False) -> str:
+def to_tsquery(
+    parsed: ParsedQuery, *, prefix_last: bool = False, phrases: bool = True
+) -> str:
     """Build a string for PostgreSQL ``to_tsquery('simple', …)``, lexemes quoted.
+
+    ``phrases=False`` asks only that a phrase's words all occur: a GIN index
+    answers that alone, whereas word order needs each candidate's positions.
 
     >>> to_tsquery(parse_query('"وزير الخارجية" مدرسة -كرة'))
     "'مدرس' & ('وزير' <-> 'خارج') & !'كره'"
+    >>> to_tsquery(parse_query('"وزير الخارجية"'), phrases=False)
+    "('وزير' & 'خارج')"
     """
     if parsed.is_empty:
         return ""
     parts = [_tsquery_lexeme(term) for term in parsed.terms]
     if prefix_last and parts:
         parts[-1] += ":*"
+    operator = " <-> " if phrases else " & "
     parts += [
-        "(" + " <-> ".join(_tsquery_lexeme(word) for word in phrase) + ")"
+        "(" + operator.join(_tsquery_lexeme(word) for word in phrase) + ")"
         for phrase in parsed.phrases
     ]
     parts += ["!" + _tsquery_lexeme(term) for term in parsed.excluded]

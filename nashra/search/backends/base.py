@@ -63,15 +63,19 @@ class SearchBackend:
 
     #: Condition selecting the rows whose headline matches, for suggestions.
     title_match = ""
+    #: Scheduled articles stay hidden until their time.
+    not_future = "e.published_at <= %(now)s"
+    #: The same condition in the capped count (a backend may steer its plan).
+    count_not_future = not_future
 
     _last_count: tuple = (None, 0)
 
     def match_string(self, parsed: ParsedQuery, prefix_last: bool) -> str:
         raise NotImplementedError
 
-    def _where(self, parsed, filters, prefix_last, titles_only=False):
+    def _where(self, parsed, filters, prefix_last, titles_only=False, *, count=False):
         match = self.title_match if titles_only else self.match
-        conditions = [match, "e.published_at <= %(now)s"]
+        conditions = [match, self.count_not_future if count else self.not_future]
         params = {
             "match": self.match_string(parsed, prefix_last),
             "now": _db_datetime(filters.now),
@@ -132,9 +136,8 @@ class SearchBackend:
                 "now": _db_datetime(filters.now),
                 "candidates": max(CANDIDATES, offset + limit),
             }
-            best = self.best_matches
-            if titles_only:
-                best = best.replace(self.match, self.title_match)
+            best, extra = self.candidates(parsed, prefix_last, titles_only)
+            where_params |= extra
             sql = (
                 f"SELECT e.page_id FROM ({best}) best "  # noqa: S608
                 "JOIN search_searchentry e ON e.page_id = best.id "
@@ -144,6 +147,15 @@ class SearchBackend:
                 "LIMIT %(limit)s OFFSET %(offset)s"
             )
         return [row[0] for row in self.fetch(sql, params | where_params)]
+
+    def candidates(
+        self, parsed: ParsedQuery, prefix_last: bool, titles_only: bool
+    ) -> tuple[str, dict]:
+        """SELECT of (id, text_rank) for the relevance pool, and extra parameters."""
+        best = self.best_matches
+        if titles_only:
+            best = best.replace(self.match, self.title_match)
+        return best, {}
 
     def by_date(self, parsed: ParsedQuery, filters: Filters) -> str:
         """Newest-first ordering; a backend may steer its planner here."""
@@ -156,7 +168,7 @@ class SearchBackend:
         """How many articles match (at most MAX_COUNT), for pagination."""
         if parsed.is_empty:
             return 0
-        where, params = self._where(parsed, filters or Filters(), False)
+        where, params = self._where(parsed, filters or Filters(), False, count=True)
         sql = (
             f"SELECT count(*) FROM (SELECT 1 FROM {self.source} "  # noqa: S608
             f"WHERE {where} LIMIT {MAX_COUNT}) hits"

@@ -112,6 +112,12 @@ def test_tsquery_output():
     assert to_tsquery(parse_query("الاقتص"), prefix_last=True) == "'اقتص':*"
 
 
+def test_tsquery_without_word_order():
+    """phrases=False keeps the words and exclusions of a phrase query, not its order."""
+    parsed = parse_query('"وزير الخارجية" مدرسة -كرة')
+    assert to_tsquery(parsed, phrases=False) == "'مدرس' & ('وزير' & 'خارج') & !'كره'"
+
+
 def test_quote_characters_in_terms_are_escaped():
     """Even if a term ever held a quote, it could not close the string."""
     parsed = ParsedQuery(terms=['a"b', "c'd", "e\\f"])
