@@ -201,6 +201,15 @@ def time_queries(rounds: int) -> dict[str, list[float]]:
     return timings
 
 
+def report(timings: dict[str, list[float]]) -> None:
+    for name, values in timings.items():
+        ms = [value * 1000 for value in values]
+        print(
+            f"{name:<18} n={len(ms):>4}  p50 {statistics.median(ms):6.1f} ms"
+            f"  p99 {percentile(ms, 0.99):6.1f} ms  max {max(ms):6.1f} ms"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--articles", type=int, default=100_000)
@@ -208,7 +217,20 @@ def main() -> None:
     parser.add_argument("--analysed", type=int, default=5000)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--keep", action="store_true", help="keep the database")
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="only time the queries, on the database a --keep run left",
+    )
     args = parser.parse_args()
+    if args.reuse:
+        connection.settings_dict["NAME"] = (
+            SQLITE_FILE
+            if connection.vendor == "sqlite"
+            else connection.creation._get_test_db_name()
+        )
+        report(time_queries(args.rounds))
+        return
 
     setup_test_environment()
     old_name = connection.settings_dict["NAME"]
@@ -230,12 +252,7 @@ def main() -> None:
         rate = bulk_index(args.articles, analysed=False)
         print(f"insert of {args.articles:,} analysed articles: {rate:,.0f}/s")
         optimise()
-        for name, values in time_queries(args.rounds).items():
-            ms = [value * 1000 for value in values]
-            print(
-                f"{name:<18} n={len(ms):>4}  p50 {statistics.median(ms):6.1f} ms"
-                f"  p99 {percentile(ms, 0.99):6.1f} ms  max {max(ms):6.1f} ms"
-            )
+        report(time_queries(args.rounds))
     finally:
         if not args.keep:
             connection.creation.destroy_test_db(old_name, verbosity=0)
