@@ -97,10 +97,12 @@ def paginate_newest(queryset, request, per_page, *, listing, version):
     if number > len(boundaries["starts"]):
         raise Http404("page out of range")
     at, pk = boundaries["starts"][number - 1]
+    # The redundant published_at <= at bounds the index range, so the database
+    # seeks straight to the boundary instead of walking every newer entry.
     rows = list(
-        ordered.filter(Q(published_at__lt=at) | Q(published_at=at, pk__lte=pk))[
-            :per_page
-        ]
+        ordered.filter(published_at__lte=at).filter(
+            Q(published_at__lt=at) | Q(pk__lte=pk)
+        )[:per_page]
     )
     return KeysetPage(rows, number, KeysetPaginator(count, per_page))
 
