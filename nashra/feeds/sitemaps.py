@@ -1,19 +1,23 @@
 """Sitemaps written as a stream, so 100,000 articles cost no more memory than ten.
 
 Django's sitemap framework builds each file as a list before rendering it;
-here every file is a generator over `.iterator()`, one <url> at a time. A
-`SitemapSource` says which objects a file lists and how; the index splits each
-source into files of at most `URLS_PER_FILE` URLs, as the protocol requires.
+here every file is a generator over chunks of rows, one <url> at a time. A
+`SitemapSource` says which objects a file lists and how. File n of a source
+lists the objects whose id falls in ((n - 1) × URLS_PER_FILE, n × URLS_PER_FILE]:
+never more URLs than the protocol allows, and neither the index nor a file
+has to count or skip rows to find where a file starts (#8). Chunks within a
+file are read by id (keyset), never by OFFSET.
 """
 
 from datetime import UTC, timedelta
 from xml.sax.saxutils import escape
 
 from django.conf import settings
+from django.db.models import Exists, Max, OuterRef
 from django.utils import timezone
 from wagtail.models import Page
 
-from nashra.articles.models import ArticlePage, ArticlePageAuthor, Author, Tag
+from nashra.articles.models import ArticlePage, Author, Tag
 from nashra.core.privacy import exclude_private
 from nashra.feeds import links
 from nashra.home.models import HomePage
@@ -60,8 +64,21 @@ class SitemapSource:
     def images(self, obj, request):
         return []
 
-    def count(self):
-        return self.queryset().count()
+    def in_file(self, page):
+        """What file ``page`` lists: the objects in its id range."""
+        last = page * URLS_PER_FILE
+        return self.queryset().filter(pk__gt=last - URLS_PER_FILE, pk__lte=last)
+
+    def files(self):
+        """The numbers of the files that list something (at least file 1).
+
+        The highest id comes from the primary key's index; each range is then
+        asked for one row, which stops at the first match.
+        """
+        model = self.queryset().model
+        top = model._base_manager.order_by().aggregate(top=Max("pk"))["top"] or 0
+        ranges = range(1, -(-top // URLS_PER_FILE) + 1)
+        return [page for page in ranges if self.in_file(page).exists()] or [1]
 
     def entry(self, obj, request):
         url = self.location(obj, request)
@@ -78,13 +95,17 @@ class SitemapSource:
         return f"<url>{''.join(parts)}</url>\n"
 
     def stream(self, request, page):
-        per_file = URLS_PER_FILE
-        start = (page - 1) * per_file
-        rows = self.queryset().order_by("pk")[start : start + per_file]
+        rows = self.in_file(page).order_by("pk")
         yield XML_HEAD
         yield f'<urlset xmlns="{SITEMAP_NS}" xmlns:image="{IMAGE_NS}">\n'
-        for obj in rows.iterator(chunk_size=CHUNK):
-            yield self.entry(obj, request)
+        after = 0
+        while True:
+            chunk = list(rows.filter(pk__gt=after)[:CHUNK])
+            for obj in chunk:
+                yield self.entry(obj, request)
+            if len(chunk) < CHUNK:
+                break
+            after = chunk[-1].pk
         yield "</urlset>\n"
 
 
@@ -128,8 +149,12 @@ class SectionSource(SitemapSource):
         return obj.last_published_at
 
 
-def _published_ids():
-    return ArticlePage.objects.published().values("pk")
+def _has_published(lookup):
+    """Whether the outer row has a published article, as a correlated EXISTS:
+    it stops at the first one, where `IN (published ids)` listed 100,000 (#8).
+    """
+    articles = ArticlePage.objects.published().filter(**{lookup: OuterRef("pk")})
+    return Exists(articles.values("pk"))
 
 
 class TagSource(SitemapSource):
@@ -138,9 +163,7 @@ class TagSource(SitemapSource):
     name = "tags"
 
     def queryset(self):
-        return Tag.objects.filter(
-            tagged_articles__content_object__in=_published_ids()
-        ).distinct()
+        return Tag.objects.filter(_has_published("tagged_items__tag"))
 
     def location(self, obj, request):
         return links.absolute(request, obj.get_absolute_url())
@@ -150,8 +173,7 @@ class AuthorSource(SitemapSource):
     name = "authors"
 
     def queryset(self):
-        bylines = ArticlePageAuthor.objects.filter(page__in=_published_ids())
-        return Author.objects.filter(pk__in=bylines.values("author"))
+        return Author.objects.filter(_has_published("article_authors__author"))
 
     def location(self, obj, request):
         return links.absolute(request, obj.get_absolute_url())
@@ -164,11 +186,9 @@ SOURCES = {source.name: source for source in (
 
 def index_entries(request):
     """The URL of every sitemap file, the news sitemap first."""
-    per_file = URLS_PER_FILE
     yield links.absolute(request, "/sitemaps/news.xml")
     for source in SOURCES.values():
-        files = max(1, -(-source.count() // per_file))
-        for page in range(1, files + 1):
+        for page in source.files():
             yield links.absolute(request, f"/sitemaps/{source.name}-{page}.xml")
 
 

@@ -48,10 +48,8 @@ def sitemap_file(request, name, page):
     source = sitemaps.SOURCES.get(name)
     if source is None or page < 1:
         raise Http404
-    if (
-        page > 1
-        and not source.queryset()[(page - 1) * sitemaps.URLS_PER_FILE :].exists()
-    ):
+    # File 1 always exists (empty on a new site); others only with something in.
+    if page > 1 and not source.in_file(page).exists():
         raise Http404
     return StreamingHttpResponse(source.stream(request, page), content_type=XML)
 
