@@ -19,6 +19,25 @@ class ImageResolver:
     def __init__(self, run):
         self.run = run
         self.image_type = None
+        self._by_id: dict[str, int] | None = None
+        self._by_url: dict[str, int] | None = None
+
+    def freeze(self) -> None:
+        """Hold every imported image's ids in memory from now on.
+
+        Called once pass 1 has imported every attachment: two or three
+        lookups per image reference were most of a post's queries (#7), and
+        the maps cost a few bytes per attachment. First row by pk wins, as
+        .first() picks it.
+        """
+        by_id: dict[str, int] = {}
+        by_url: dict[str, int] = {}
+        rows = self._rows().order_by("pk").values_list("wp_key", "url", "object_id")
+        for key, url, object_id in rows.iterator(chunk_size=5000):
+            by_id.setdefault(key, object_id)
+            if url:
+                by_url.setdefault(url, object_id)
+        self._by_id, self._by_url = by_id, by_url
 
     def _rows(self):
         from django.contrib.contenttypes.models import ContentType
@@ -33,6 +52,8 @@ class ImageResolver:
     def by_id(self, wp_id) -> int | None:
         if wp_id is None:
             return None
+        if self._by_id is not None:
+            return self._by_id.get(str(wp_id))
         return (
             self._rows()
             .filter(wp_key=str(wp_id))
@@ -45,6 +66,11 @@ class ImageResolver:
             return None
         path = url_path(src)
         for candidate in dict.fromkeys([path, SIZE_SUFFIX.sub("", path)]):
+            if self._by_url is not None:
+                found = self._by_url.get(candidate)
+                if found:
+                    return found
+                continue
             found = (
                 self._rows()
                 .filter(url=candidate)

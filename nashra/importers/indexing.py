@@ -57,10 +57,16 @@ def deferred_indexing(touched: set):
                               dispatch_uid=NASHRA_SEARCH_UID)  # fmt: skip
     index_pages(sorted(touched), indexing)
     if touched:
-        _purge_page_cache()
+        purge_page_cache()
 
 
-def _purge_page_cache() -> None:
+def index_now(page_ids: list[int]) -> None:
+    """Index pages written without a save (bulk import), both search indexes."""
+    indexing, _ = _nashra_search()
+    index_pages(page_ids, indexing)
+
+
+def purge_page_cache() -> None:
     """New pages were added without page_published: cached listings are stale."""
     try:
         from nashra.pagecache.invalidate import purge_site

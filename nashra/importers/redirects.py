@@ -25,48 +25,66 @@ def _new_path(target) -> str:
 
 def add_redirects(run, item_label, paths, target) -> None:
     """Point every old path at `target` (a page or a local URL)."""
+    add_redirects_many(run, [(item_label, paths, target)])
+
+
+def add_redirects_many(run, entries) -> None:
+    """Redirects for (label, old paths, target) entries: one lookup, one insert.
+
+    Entries are settled in order, as one add_redirects() call each would:
+    an old path claimed by an earlier entry of the same call already
+    redirects elsewhere for a later one.
+    """
     report = run.report
-    new_path = _new_path(target)
-    wanted: dict[str, None] = {}
-    for path in paths:
-        old = Redirect.normalise_path(path)
-        if old == new_path or old in wanted:
-            continue
-        if len(old) > MAX_PATH:
-            report.problem(
-                item_label, "redirect", f"old path longer than 255: {old[:60]}…"
-            )
-            report.count("redirects", "skipped")
-            continue
-        wanted[old] = None
-    if not wanted:
+    planned = []
+    for item_label, paths, target in entries:
+        new_path = _new_path(target)
+        wanted: dict[str, None] = {}
+        for path in paths:
+            old = Redirect.normalise_path(path)
+            if old == new_path or old in wanted:
+                continue
+            if len(old) > MAX_PATH:
+                report.problem(
+                    item_label, "redirect", f"old path longer than 255: {old[:60]}…"
+                )
+                report.count("redirects", "skipped")
+                continue
+            wanted[old] = None
+        if wanted:
+            planned.append((item_label, wanted, target))
+    if not planned:
         return
+    every = [old for _, wanted, _ in planned for old in wanted]
     existing = {
         row.old_path: row
-        for row in Redirect.objects.filter(site=None, old_path__in=list(wanted))
+        for row in Redirect.objects.filter(site=None, old_path__in=every)
     }
-    is_page = not isinstance(target, str)
     fresh = []
-    for old in wanted:
-        row = existing.get(old)
-        if row is None:
-            fresh.append(
-                Redirect(old_path=old, site=None, is_permanent=True,
-                         redirect_page=target if is_page else None,
-                         redirect_link="" if is_page else target)
-            )  # fmt: skip
-        elif (
-            (row.redirect_page_id == target.pk)
-            if is_page
-            else (row.redirect_link == target)
-        ):
-            report.count("redirects", "unchanged")
-        else:
-            report.problem(item_label, "redirect", f"{old} already redirects elsewhere")
-            report.count("redirects", "skipped")
+    for item_label, wanted, target in planned:
+        is_page = not isinstance(target, str)
+        for old in wanted:
+            row = existing.get(old)
+            if row is None:
+                row = Redirect(old_path=old, site=None, is_permanent=True,
+                               redirect_page=target if is_page else None,
+                               redirect_link="" if is_page else target)  # fmt: skip
+                existing[old] = row
+                fresh.append(row)
+                report.count("redirects", "created")
+            elif (
+                (row.redirect_page_id == target.pk)
+                if is_page
+                else (row.redirect_link == target)
+            ):
+                report.count("redirects", "unchanged")
+            else:
+                report.problem(
+                    item_label, "redirect", f"{old} already redirects elsewhere"
+                )
+                report.count("redirects", "skipped")
     if fresh:
         Redirect.objects.bulk_create(fresh)
-    report.count("redirects", "created", len(fresh))
 
 
 def redirect_item(run, item, page) -> None:

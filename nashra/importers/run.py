@@ -16,6 +16,7 @@ from django.db import transaction
 from wagtail.models import Site
 
 from . import comments as comment_import
+from .bulk import BATCH_SIZE, import_posts
 from .images import ImageResolver
 from .indexing import deferred_indexing
 from .ledger import Ledger, source_key
@@ -36,8 +37,10 @@ class _DryRunRollback(Exception):
 
 class ImportRun:
     def __init__(self, export, *, uploads=None, fetch_media=False,
-                 authors_as_users=False, dry_run=False, stderr=None):  # fmt: skip
+                 authors_as_users=False, dry_run=False, stderr=None,
+                 batch_size=BATCH_SIZE):  # fmt: skip
         self.export = export
+        self.batch_size = max(batch_size, 1)
         self.uploads = Path(uploads) if uploads else None
         self.fetch_media = fetch_media
         self.authors_as_users = authors_as_users
@@ -49,6 +52,7 @@ class ImportRun:
         self.sections: dict[str, int] = {}
         self.authors: dict[str, int] = {}
         self.tags: dict[str, int] = {}
+        self.tag_objects: dict[int, object] = {}
         self.images = ImageResolver(self)
         self.comment_model = None
         self.home = None
@@ -138,6 +142,7 @@ class ImportRun:
         progress = (
             Progress(self.stderr, "posts and pages", total) if self.stderr else None
         )
+        self.images.freeze()
         waiting = self._items_pass(progress, None)
         # Child pages before their parents in the file wait for them (#7).
         while waiting:
@@ -151,6 +156,14 @@ class ImportRun:
 
     def _items_pass(self, progress, only: set | None, force=False) -> set:
         waiting = set()
+        batch = []
+
+        def flush():
+            import_posts(self, batch)
+            if progress:
+                progress.advance(len(batch))
+            batch.clear()
+
         for record in read_export(self.export):
             if not isinstance(record, Item) or record.post_type == "attachment":
                 continue
@@ -161,6 +174,11 @@ class ImportRun:
                 self.report.count("other", "skipped")
                 self.skip_comments(record, f"{record.post_type[:30]} items take none")
                 continue
+            if bucket == "posts":
+                batch.append(record)
+                if len(batch) >= self.batch_size:
+                    flush()
+                continue
             if bucket == "pages" and not force and self._parent_pending(record):
                 waiting.add((record.post_type, record.wp_id))
                 continue
@@ -169,6 +187,7 @@ class ImportRun:
                 self.pages_done.add(record.wp_id)
             if progress:
                 progress.advance()
+        flush()
         return waiting
 
     def _parent_pending(self, item) -> bool:

@@ -20,6 +20,9 @@ import pytest
 ROOT = Path(__file__).resolve().parents[3]
 POSTS = 40
 KILL_AFTER = 12
+# Small batches, so the kill lands between and inside batches of new posts;
+# every run uses the same size, as batches decide the order of inserts.
+BATCH = ("--batch-size", "5")
 
 DUMP = {
     "pages": "SELECT p.url_path, p.title, p.live, p.has_unpublished_changes,"
@@ -121,7 +124,7 @@ def test_killed_import_resumes_to_the_same_state_as_a_clean_one(tmp_path):
     assert nashra(clean, "migrate", "-v0").wait(timeout=600) == 0
     shutil.copytree(clean, killed, dirs_exist_ok=True)
 
-    child = nashra(killed, "import-wordpress", str(export))
+    child = nashra(killed, "import-wordpress", str(export), *BATCH)
     deadline = time.monotonic() + 600
     while imported_posts(killed / "db.sqlite3") < KILL_AFTER:
         assert child.poll() is None, "the import ended before it could be killed"
@@ -131,8 +134,10 @@ def test_killed_import_resumes_to_the_same_state_as_a_clean_one(tmp_path):
     child.wait()
     assert imported_posts(killed / "db.sqlite3") < POSTS
 
-    assert nashra(killed, "import-wordpress", str(export)).wait(timeout=600) == 0
-    assert nashra(clean, "import-wordpress", str(export)).wait(timeout=600) == 0
+    assert (
+        nashra(killed, "import-wordpress", str(export), *BATCH).wait(timeout=600) == 0
+    )
+    assert nashra(clean, "import-wordpress", str(export), *BATCH).wait(timeout=600) == 0
     got, expected = canonical(killed / "db.sqlite3"), canonical(clean / "db.sqlite3")
     assert len(expected["articles"]) == POSTS
     for name in expected:

@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from nashra.importers.bulk import BATCH_SIZE
 from nashra.importers.run import ImportRun
 from nashra.importers.wxr import WXRError
 
@@ -52,15 +53,23 @@ class Command(BaseCommand):
             action="store_true",
             help="also create staff accounts (without passwords) for the authors",
         )
+        parser.add_argument(
+            "--batch-size",
+            type=int,
+            default=BATCH_SIZE,
+            help="new posts written per transaction (a failed batch is retried "
+            "post by post)",
+        )
 
     def handle(self, *args, export, uploads, dry_run, report, fetch_media,
-               authors_as_users, **options):  # fmt: skip
+               authors_as_users, batch_size, **options):  # fmt: skip
         if uploads is not None and not uploads.is_dir():
             self._fail(f"--uploads is not a folder: {uploads}")
         stream = getattr(self.stderr, "_out", sys.stderr)
         run = ImportRun(
             export, uploads=uploads, fetch_media=fetch_media,
             authors_as_users=authors_as_users, dry_run=dry_run, stderr=stream,
+            batch_size=batch_size,
         )  # fmt: skip
         try:
             with quiet_loggers():

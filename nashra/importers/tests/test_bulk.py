@@ -1,0 +1,181 @@
+"""New posts written a batch at a time: same result as one by one, a valid
+tree, a bad post isolated, a re-run that writes nothing (#7)."""
+
+import importlib.util
+import io
+from pathlib import Path
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.models import Page, Revision
+
+from nashra.articles.models import ArticlePage, Author, Tag
+from nashra.comments.models import Comment, CommentThread
+from nashra.importers import bulk, posts
+from nashra.importers.models import ImportedObject
+from nashra.search.models import SearchEntry
+
+from .helpers import export_file, run_import
+
+ROOT = Path(__file__).resolve().parents[3]
+POSTS = 23
+BATCH = 10
+
+
+def generated_export(posts=POSTS, seed=5) -> Path:
+    """bench/make_wxr.py's export: sections, tags, comment threads, images."""
+    spec = importlib.util.spec_from_file_location(
+        "make_wxr", ROOT / "bench" / "make_wxr.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    out = io.StringIO()
+    module.write_export(out, posts, seed)
+    return export_file(out.getvalue().encode())
+
+
+def state() -> list:
+    """What readers and editors see of the imported articles, ids aside."""
+    rows = []
+    for page in ArticlePage.objects.order_by("url_path"):
+        revision = page.latest_revision
+        rows.append(
+            (
+                page.url_path, page.title, page.draft_title, page.slug, page.depth,
+                page.live, page.has_unpublished_changes, page.first_published_at,
+                page.last_published_at, page.published_at, page.go_live_at,
+                page.section.url_path, page.summary, page.featured,
+                page.locale_id, page.content_type_id,
+                [b.value.source if b.block_type == "paragraph" else str(b.value)
+                 for b in page.body],
+                sorted(t.slug for t in page.tags.all()),
+                [a.author.slug for a in page.article_authors.all()],
+                page.live_revision_id == revision.pk if page.live else None,
+                Revision.objects.filter(object_id=str(page.pk)).count(),
+                revision.as_object().title,
+                sorted(
+                    (c.name, c.body, c.status, c.depth, c.created_at,
+                     c.parent.body if c.parent else None)
+                    for c in Comment.objects.filter(article=page)
+                ),
+                CommentThread.objects.filter(page=page)
+                .values_list("approved_count", "is_open").first(),
+                sorted(Redirect.objects.filter(redirect_page=page)
+                       .values_list("old_path", flat=True)),
+                SearchEntry.objects.filter(page=page).exists(),
+            )
+        )  # fmt: skip
+    return rows
+
+
+def assert_tree_valid():
+    problems = Page.find_problems()
+    assert all(not found for found in problems), problems
+    for parent in Page.objects.filter(numchild__gt=0):
+        assert parent.numchild == parent.get_children().count()
+
+
+@pytest.mark.django_db
+def test_batches_give_what_one_by_one_gives(monkeypatch):
+    """The bulk path is only faster: every field, link and row is the same."""
+    export = generated_export()
+    report = run_import(export, batch_size=BATCH)
+    assert report.counts["posts"]["created"] == POSTS
+    assert report.counts["posts"]["failed"] == 0
+    in_batches = state()
+    assert len(in_batches) == POSTS
+    counts = report.tallies()
+
+    # Back to an empty site, then the same import with the bulk path refused.
+    Page.objects.filter(depth__gt=2).delete()
+    for model in (ImportedObject, Redirect, Author, Tag):
+        model.objects.all().delete()
+
+    def refuse(run, items):
+        raise RuntimeError("bulk path refused for the test")
+
+    monkeypatch.setattr(bulk, "_create_all", refuse)
+    report = run_import(export, batch_size=BATCH)
+    assert report.tallies() == counts
+    assert state() == in_batches
+
+
+@pytest.mark.django_db
+def test_tree_is_valid_after_batches_and_later_single_adds():
+    run_import(generated_export(), batch_size=BATCH)
+    assert_tree_valid()
+    # A second site's export (its own sections, the same tags), then
+    # Wagtail's own add_child() under a section filled by batches: treebeard
+    # must find the batch's last path and go on from it.
+    run_import(generated_export(posts=7, seed=9).read_bytes().replace(
+        b"https://news.example", b"https://other.example"), batch_size=3)  # fmt: skip
+    section = Page.objects.get(url_path="/home/local/")
+    section.add_child(instance=ArticlePage(title="بعد الاستيراد", slug="after"))
+    assert_tree_valid()
+    assert ArticlePage.objects.count() == POSTS + 7 + 1
+    assert section.get_children().last().slug == "after"
+
+
+@pytest.mark.django_db
+def test_a_bad_post_fails_alone_and_its_batch_mates_are_imported(monkeypatch):
+    """The batch is rolled back and retried post by post: only the bad one fails."""
+    # The fifth post carries a marker; the same failure hits both paths, as
+    # a truly bad post would.
+    text = generated_export().read_text(encoding="utf-8")
+    opening = "<content:encoded><![CDATA["
+    at = text.index(opening, text.index("رقم 4:")) + len(opening)
+    export = export_file((text[:at] + "<p>ROGUE-POST</p>" + text[at:]).encode())
+    real = posts.convert_content
+
+    def convert(content, **kwargs):
+        if "ROGUE-POST" in content:
+            raise ValueError("unconvertible post")
+        return real(content, **kwargs)
+
+    monkeypatch.setattr(posts, "convert_content", convert)
+    monkeypatch.setattr(bulk, "convert_content", convert)
+
+    report = run_import(export, batch_size=BATCH)
+    assert report.counts["posts"]["created"] == POSTS - 1
+    assert report.counts["posts"]["failed"] == 1
+    failed = [p for p in report.problems if p["kind"] == "failed"]
+    assert len(failed) == 1 and "unconvertible" in failed[0]["reason"]
+    assert ArticlePage.objects.count() == POSTS - 1
+    assert not ArticlePage.objects.filter(title__contains="رقم 4:").exists()
+    # Nothing of the rolled-back batch is left twice, nor half.
+    assert ImportedObject.objects.filter(kind="post").count() == POSTS - 1
+    assert Revision.objects.filter(
+        object_id__in=[str(pk) for pk in ArticlePage.objects.values_list("pk", flat=True)]
+    ).count() == POSTS - 1  # fmt: skip
+    assert_tree_valid()
+
+    monkeypatch.undo()
+    report = run_import(export, batch_size=BATCH)
+    assert report.counts["posts"]["created"] == 1
+    assert report.counts["posts"]["unchanged"] == POSTS - 1
+    assert ArticlePage.objects.filter(title__contains="رقم 4:").count() == 1
+    assert_tree_valid()
+
+
+@pytest.mark.django_db
+def test_rerun_after_batches_changes_nothing_and_writes_nothing():
+    export = generated_export()
+    first = run_import(export, batch_size=BATCH)
+    before = state()
+    with CaptureQueriesContext(connection) as queries:
+        again = run_import(export, batch_size=BATCH)
+    assert again.counts["posts"]["unchanged"] == POSTS
+    assert again.counts["comments"]["unchanged"] == first.counts["comments"]["created"]
+    assert (
+        again.counts["redirects"]["unchanged"] == first.counts["redirects"]["created"]
+    )
+    for kind in ("created", "updated", "failed"):
+        assert again.counts["posts"][kind] == 0
+    writes = [
+        q["sql"] for q in queries.captured_queries
+        if q["sql"].lstrip().split()[0].upper() in {"INSERT", "UPDATE", "DELETE"}
+    ]  # fmt: skip
+    assert writes == []
+    assert state() == before
