@@ -18,3 +18,22 @@ class RejectNulMiddleware:
         if "\x00" in request.path and not request.path.startswith("/api/"):
             return page_not_found(request)
         return self.get_response(request)
+
+
+class SiteMiddleware:
+    """Find the request's Wagtail Site from the cache, not with a query (#8).
+
+    Wagtail keeps the Site it finds on the request; this sets it first, from
+    the shared cache under the page cache's "site" version, which saving a
+    Site or publishing any page other than an article bumps (the root page
+    travels with the Site). Every later Site.find_for_request() reads it.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from nashra.core.sites import remember_site
+
+        remember_site(request)
+        return self.get_response(request)

@@ -2,24 +2,27 @@
 
 Wagtail's `public()` reads every view restriction on each call; listings call
 it several times per page. The restricted paths change only when an editor
-edits a restriction or moves a page, so they are cached until then.
+edits a restriction or moves a restricted page. They are cached under the
+page cache's "site" version, which both events bump, so every process of a
+deployment sees the change at once, not only the one that made it (#8).
 """
 
-from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.models import PageViewRestriction
 from wagtail.signals import post_page_move
 
-CACHE_KEY = "nashra:private-paths"
+from nashra.core import fragments
+
+
+def _load_private_paths():
+    return sorted(PageViewRestriction.objects.values_list("page__path", flat=True))
 
 
 def private_paths():
-    paths = cache.get(CACHE_KEY)
-    if paths is None:
-        paths = sorted(PageViewRestriction.objects.values_list("page__path", flat=True))
-        cache.set(CACHE_KEY, paths, timeout=None)
-    return paths
+    from nashra.pagecache import groups
+
+    return fragments.cached("private-paths", {groups.SITE}, _load_private_paths)
 
 
 def exclude_private(queryset):
@@ -29,8 +32,38 @@ def exclude_private(queryset):
     return queryset
 
 
+class CachedRestrictionsMixin:
+    """Page mixin: no view-restriction query while the site has none (#8).
+
+    Wagtail's serve hook asks every page for its restrictions, two queries
+    (ancestors and aliases, then restrictions). With no restriction anywhere,
+    which the cached private_paths() tells for free, none can apply, aliases
+    included; otherwise Wagtail's own answer.
+    """
+
+    def get_view_restrictions(self):
+        if not private_paths():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
+
+def _forget():
+    from nashra.pagecache import groups
+    from nashra.pagecache.invalidate import bump
+
+    bump({groups.SITE})
+
+
 @receiver(post_save, sender=PageViewRestriction)
 @receiver(post_delete, sender=PageViewRestriction)
-@receiver(post_page_move)
 def forget_private_paths(**kwargs):
-    cache.delete(CACHE_KEY)
+    _forget()
+
+
+@receiver(post_page_move)
+def forget_moved_private_paths(instance, **kwargs):
+    """A restricted page (or one above restricted pages) has a new path."""
+    if PageViewRestriction.objects.filter(
+        page__path__startswith=instance.path
+    ).exists():
+        _forget()

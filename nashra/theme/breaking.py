@@ -1,6 +1,11 @@
 """Breaking news for the ticker and the home page block (#4)."""
 
+from django.db.models import Min
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
+
+from nashra.core import fragments
 
 
 def current_breaking(site, limit, now=None, within=None):
@@ -17,3 +22,31 @@ def current_breaking(site, limit, now=None, within=None):
     if site is not None:
         articles = articles.descendant_of(site.root_page)
     return list(articles.select_related("section").newest_first()[:limit])
+
+
+def ticker_html(site, request, limit):
+    """The ticker of ``site`` as HTML, cached under the page-cache versions
+    of the whole site and of the article stream, and never past the moment
+    its first item stops being breaking (#8)."""
+    from nashra.pagecache import groups
+    from nashra.theme.models import Breaking
+
+    def build():
+        now = timezone.now()
+        items = current_breaking(site, limit, now=now)
+        html = render_to_string(
+            "theme/ticker.html", {"items": items, "request": request}
+        )
+        ends = Breaking.objects.filter(page_id__in=[a.pk for a in items]).aggregate(
+            first=Min("until")
+        )["first"]
+        seconds = int((ends - now).total_seconds()) if ends else fragments.TIMEOUT
+        return html, min(seconds, fragments.TIMEOUT)
+
+    html, _seconds = fragments.cached(
+        f"ticker:{site.pk}",
+        {groups.SITE, groups.FRONT},
+        build,
+        timeout=lambda built: built[1],
+    )
+    return mark_safe(html)  # noqa: S308  (rendered by our template)

@@ -78,15 +78,17 @@ def minutes_text(request, minutes):
     }
 
 
-@register.inclusion_tag("theme/ticker.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def breaking_ticker(context):
-    """The breaking-news ticker: articles marked breaking, newest first."""
-    from nashra.theme.breaking import current_breaking
+    """The breaking-news ticker: articles marked breaking, newest first.
 
-    request = context.get("request")
+    The same for every reader of a site, so rendered once and cached until
+    an article or a breaking flag changes, or its first item expires (#8).
+    """
+    from nashra.theme.breaking import ticker_html
+
     site = context.get("current_site")
-    items = current_breaking(site, TICKER_SIZE) if site else []
-    return {"items": items, "request": request}
+    return ticker_html(site, context.get("request"), TICKER_SIZE) if site else ""
 
 
 @register.simple_tag(takes_context=True)

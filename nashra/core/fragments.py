@@ -1,0 +1,35 @@
+"""Pieces of page chrome that are the same for every reader, cached (#8).
+
+The section menu and the breaking-news ticker cost a query each on every
+page. They are kept in the shared cache under the versions of the page-cache
+groups they are built from (nashra.pagecache.versions), so the invalidation
+that already drops cached pages on publish, unpublish, move or an options
+change makes them misses too. Versions are read before building: a render
+racing an edit stores under the old version, which the edit's after-commit
+bump leaves behind.
+"""
+
+import hashlib
+
+from django.core.cache import cache
+
+TIMEOUT = 60 * 60
+
+
+def cached(name, groups, build, timeout=TIMEOUT):
+    """``build()`` once per version of ``groups``; ``timeout`` may be a
+    function of the built value (seconds it stays true)."""
+    from nashra.pagecache import versions
+
+    stamp = versions.store().get_many(sorted(groups))
+    versioned = name + "|" + ",".join(f"{g}={stamp[g]}" for g in sorted(groups))
+    # Hashed: names may carry a request's Host header, unfit for a cache key.
+    digest = hashlib.md5(versioned.encode(), usedforsecurity=False).hexdigest()
+    key = f"nashra:fragment:{digest}"
+    found = cache.get(key)
+    if found is None:
+        found = build()
+        seconds = timeout(found) if callable(timeout) else timeout
+        if seconds > 0:
+            cache.set(key, found, seconds)
+    return found
