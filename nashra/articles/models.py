@@ -13,6 +13,7 @@ from wagtail.search import index
 
 from nashra.articles.blocks import ArticleBodyBlock
 from nashra.articles.queries import ArticleQuerySet
+from nashra.core.privacy import CachedRestrictionsMixin
 from nashra.text.reading import plain_text
 
 
@@ -104,9 +105,22 @@ class ArticleTag(ItemBase):
     content_object = ParentalKey(
         "articles.ArticlePage", related_name="tagged_items", on_delete=models.CASCADE
     )
+    # The article's publication date while it is live, else null: copied here
+    # so "newest articles with this tag" reads a few index entries instead of
+    # joining every article of the tag (0.2 s at 100,000 articles, #8). Kept by
+    # ArticlePage.save(), which every publish, unpublish and expiry goes through.
+    published_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class Meta:
+        indexes = [
+            models.Index(
+                fields=["tag", "-published_at", "-content_object"],
+                name="articles_tag_newest",
+            )
+        ]
 
 
-class ArticlePage(Page):
+class ArticlePage(CachedRestrictionsMixin, Page):
     """A news story: headline, summary, byline, featured photo and body."""
 
     summary = models.TextField(
@@ -189,6 +203,15 @@ class ArticlePage(Page):
         if self.live and self.published_at is None:
             self.published_at = self.first_published_at or timezone.now()
         super().save(*args, **kwargs)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or {"live", "published_at"} & set(update_fields):
+            self.sync_tag_dates()
+
+    def sync_tag_dates(self):
+        """Copy the live publication date onto the tag links (see ArticleTag)."""
+        ArticleTag.objects.filter(content_object_id=self.pk).update(
+            published_at=self.published_at if self.live else None
+        )
 
     @cached_property
     def byline_authors(self):
