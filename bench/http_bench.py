@@ -11,8 +11,12 @@ front of the app (static publishing). Prints a Markdown table, with the load
 average before each run (the machine is shared: say when it was busy).
 Everything listens on loopback only; every server is stopped, and the next
 one starts only when its port is free again; every wrk run is bounded.
+
+Part of the table: --pages home,feed (names as in the table) and
+--modes uncached (the nginx rows need the cached mode and the article page).
 """
 
+import argparse
 import os
 import re
 import shutil
@@ -28,7 +32,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
 WRK = os.environ.get("WRK_ARGS", "-t2 -c32 -d10s").split()
-APP_PORT, NGINX_PORT, STATIC_PORT = 18081, 18082, 18083
+# BENCH_PORT moves all three ports, for two benchmarks run side by side.
+_BASE = int(os.environ.get("BENCH_PORT", 18081))
+APP_PORT, NGINX_PORT, STATIC_PORT = _BASE, _BASE + 1, _BASE + 2
 
 
 def load_average():
@@ -189,18 +195,31 @@ def stop_nginx(pid_file):
         time.sleep(0.1)
 
 
+def arguments():
+    parser = argparse.ArgumentParser(description="wrk against a running copy of Nashra")
+    parser.add_argument("--pages", help="comma-separated page names (default: all)")
+    parser.add_argument("--modes", default="uncached,cached", help="uncached,cached")
+    return parser.parse_args()
+
+
 def main():
+    args = arguments()
     paths = urls()
+    if args.pages:
+        wanted = args.pages.split(",")
+        paths = {name: path for name, path in paths.items() if name in wanted}
+    modes = {"uncached": {"NASHRA_PAGE_CACHE": "0"}, "cached": {}}
+    modes = {label: modes[label] for label in args.modes.split(",")}
     rows = {}
     print(machine(), file=sys.stderr)
-    for label, env in (("uncached", {"NASHRA_PAGE_CACHE": "0"}), ("cached", {})):
+    for label, env in modes.items():
         app = start_app(env)
         for name, path in paths.items():
             url = f"http://127.0.0.1:{APP_PORT}{path}"
             warm(url)
             rows[(label, name)] = wrk(url)
         rss = worker_rss_mb(app)
-        if label == "cached":
+        if label == "cached" and "article" in paths:
             article_html = urllib.request.urlopen(
                 f"http://127.0.0.1:{APP_PORT}{paths['article']}"
             ).read()
@@ -240,13 +259,13 @@ def main():
             shutil.rmtree(prefix, ignore_errors=True)
         stop(app)
         print(f"{label}: worker RSS MB {[round(x) for x in rss]}", file=sys.stderr)
-    limit = rows[("nginx plain file", "article")][0]
+    limit = rows.get(("nginx plain file", "article"), (0,))[0]
     print("| mode | page | req/s | p50 ms | p99 ms | non-2xx | timeouts"
           " | vs nginx file | load |")  # fmt: skip
     print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
     for (label, name), (rps, p50, p99, bad, late, load) in rows.items():
         print(f"| {label} | {name} | {rps:,.0f} | {p50:.2f} | {p99:.2f} | {bad} |"
-              f" {late} | {rps / limit:.2%} | {load} |")  # fmt: skip
+              f" {late} | {f'{rps / limit:.2%}' if limit else '–'} | {load} |")  # fmt: skip
 
 
 if __name__ == "__main__":
