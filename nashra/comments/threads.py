@@ -2,16 +2,48 @@
 
 from datetime import timedelta
 
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django.utils import timezone
+from wagtail.models import Site
 
 from nashra.comments.models import Comment, CommentOptions, CommentThread, Status
 from nashra.core.pagination import paginate
 
 
+def _options_key(site_id):
+    return f"nashra:comment-options:{site_id}"
+
+
 def options_for(request=None, site=None):
+    """The site's CommentOptions, kept in the shared cache until an editor
+    saves them: every article page reads them, and reading cost a query (#8)."""
     if request is not None:
-        return CommentOptions.for_request(request)
-    return CommentOptions.for_site(site)
+        found = getattr(request, "_nashra_comment_options", None)
+        if found is None:
+            found = options_for(site=Site.find_for_request(request))
+            request._nashra_comment_options = found
+        return found
+    if site is None:
+        return CommentOptions()
+    key = _options_key(site.pk)
+    found = cache.get(key)
+    if not isinstance(found, CommentOptions):
+        found = CommentOptions.for_site(site)
+        cache.set(key, found, timeout=None)
+    return found
+
+
+@receiver(post_save, sender=CommentOptions)
+@receiver(post_delete, sender=CommentOptions)
+def forget_options(sender, instance, **kwargs):
+    """Now and after the commit: a reader between the two would otherwise
+    cache the old options again until the next save."""
+    key = _options_key(instance.site_id)
+    cache.delete(key)
+    transaction.on_commit(lambda: cache.delete(key))
 
 
 # Callers that already looked pass the thread they found, None included:
