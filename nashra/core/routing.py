@@ -1,0 +1,84 @@
+"""Serving a page found by its url_path in one indexed query (#8).
+
+Wagtail's router walks the tree a level at a time, two queries per level
+(the child, then its specific row): six for an article under a section.
+The page a path names is the one whose url_path is the site root's url_path
+plus the path, so one lookup finds it. Everything after routing is still
+Wagtail's `serve` view (view restrictions, before_serve_page hooks, the
+page's own route() for its live check), and the walk is kept wherever it
+could answer differently: translated trees, and paths under a page type
+with its own route() (a RoutablePage may claim a child's address).
+"""
+
+from functools import cache
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.http import Http404
+from wagtail import views as wagtail_views
+from wagtail.models import Page, Site, get_page_models
+
+# fast_route()'s answer when only Wagtail's own walk can decide.
+WALK = object()
+
+
+@cache
+def custom_route_types():
+    """Content type ids of the page types that override route()."""
+    models = [m for m in get_page_models() if m.route is not Page.route]
+    return frozenset(
+        ct.pk for ct in ContentType.objects.get_for_models(*models).values()
+    )
+
+
+def _ancestor_paths(path):
+    step = Page.steplen
+    return [path[:end] for end in range(step, len(path), step)]
+
+
+def fast_route(request, path):
+    """Wagtail's RouteResult for ``path``, None for a 404, or WALK."""
+    if getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+        return WALK
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    root = next((r for r in Site.get_site_root_paths() if r.site_id == site.pk), None)
+    if root is None:
+        return WALK
+    components = [part for part in path.split("/") if part]
+    url_path = root.root_path + "".join(f"{part}/" for part in components)
+    found = (
+        Page.objects.filter(url_path=url_path)
+        .values_list("pk", "content_type_id", "path")
+        .first()
+    )
+    custom = custom_route_types()
+    if found is None:
+        # No such page, unless a page type with its own route() serves it.
+        return WALK if custom else None
+    pk, content_type_id, tree_path = found
+    if custom and (
+        Page.objects.filter(
+            path__in=_ancestor_paths(tree_path), content_type_id__in=custom
+        ).exists()
+    ):
+        return WALK
+    model = ContentType.objects.get_for_id(content_type_id).model_class()
+    if model is None:
+        return WALK
+    page = model._default_manager.get(pk=pk)
+    try:
+        # The page's own check (live), or its route() for its own address.
+        return page.route(request, [])
+    except Http404:
+        return None
+
+
+def serve(request, path):
+    """Wagtail's serve view, with the route found by url_path when it can be."""
+    found = fast_route(request, path)
+    if found is not WALK:
+        # Page.route_for_request() reads this first, so Wagtail skips the walk.
+        request._wagtail_route_for_request = found
+    return wagtail_views.serve(request, path)
