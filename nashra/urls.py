@@ -5,6 +5,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from nashra.core import routing
+
 handler400 = "nashra.core.views.bad_request"
 handler404 = "nashra.core.views.page_not_found"
 handler500 = "nashra.core.views.server_error"
@@ -27,5 +29,9 @@ if settings.SERVE_MEDIA:
         )
     )
 
-# Wagtail's page tree answers everything else, so it comes last.
-urlpatterns.append(path("", include(wagtail_urls)))
+# Wagtail's page tree answers everything else, so it comes last; pages are
+# found by url_path in one query first (#8).
+urlpatterns += [
+    re_path(wagtail_urls.serve_pattern, routing.serve, name="nashra_serve"),
+    path("", include(wagtail_urls)),
+]
