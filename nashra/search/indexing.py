@@ -4,19 +4,26 @@ Everything reads the article back from the database: the row holds the
 published version, whereas an instance in memory may carry an unsaved draft.
 """
 
+import json
 import multiprocessing
 import os
 from collections.abc import Callable, Iterable
 
 from django.db import transaction
+from django.db.models import TextField
+from django.db.models.functions import Cast
 
 from nashra.articles.models import ArticlePage
 from nashra.search.models import SearchEntry
 from nashra.text.analysis import analyse
+from nashra.text.reading import plain_text
 
 # Small enough that reading one batch overlaps analysing the one before.
 BATCH_SIZE = 200
 Progress = Callable[[int], None]
+# What indexing reads of an article: no page instance, and the body as its
+# stored JSON, parsed and reduced to text by analyse_row() (#5).
+FIELDS = ("pk", "section_id", "published_at", "title", "summary", "body_json")
 
 
 def searchable_text(page: ArticlePage) -> str:
@@ -24,23 +31,28 @@ def searchable_text(page: ArticlePage) -> str:
     return "\n".join(part for part in (page.summary, page.body_text()) if part)
 
 
-def entry_for(page: ArticlePage, terms: tuple[list[str], list[str]] | None = None):
-    """The index row of ``page``; ``terms`` are its analysed texts if known."""
-    title_terms, body_terms = terms or analyse_texts(
-        (page.title, searchable_text(page))
-    )
-    return SearchEntry(
-        page_id=page.pk,
-        section_id=page.section_id,
-        published_at=page.published_at,
-        title_terms=" ".join(title_terms),
-        body_terms=" ".join(body_terms),
-    )
+def stream_text(blocks: list[dict]) -> str:
+    """ArticlePage.body_text() from the body's stored JSON.
+
+    Rendering each paragraph as rich text (a template per block, link and
+    embed expansion) cost as much as analysing it; the words are those of
+    the stored HTML either way. A test holds the two equal.
+    """
+    parts = []
+    for block in blocks:
+        kind, value = block.get("type"), block.get("value")
+        if kind in {"paragraph", "html"}:
+            parts.append(plain_text(value or ""))
+        elif kind in {"heading", "pull_quote", "quote"}:
+            parts.append(value["text"])
+    return "\n".join(parts)
 
 
-def analyse_texts(texts: tuple[str, str]) -> tuple[list[str], list[str]]:
-    """Headline and text → their terms; pure, so a worker process can run it."""
-    title, text = texts
+def analyse_row(row: tuple) -> tuple[list[str], list[str]]:
+    """A FIELDS row → headline and text terms; pure, so a worker can run it."""
+    _, _, _, title, summary, body_json = row
+    body = stream_text(json.loads(body_json) if body_json else [])
+    text = "\n".join(part for part in (summary, body) if part)
     return analyse(title), analyse(text)
 
 
@@ -51,37 +63,65 @@ def index_pages(page_ids: Iterable[int]) -> int:
     undated articles are removed from the index rather than skipped, so a
     page that just became private disappears at once.
     """
-    wanted, pages = _load(page_ids)
+    wanted, rows = _load(page_ids)
     if not wanted:
         return 0
-    return _save(wanted, pages, None)
+    return _save(wanted, rows, [analyse_row(row) for row in rows])
 
 
 def _load(page_ids):
     wanted = set(page_ids)
     if not wanted:
         return wanted, []
-    return wanted, list(ArticlePage.objects.published().filter(pk__in=wanted))
+    rows = (
+        ArticlePage.objects.published()
+        .filter(pk__in=wanted)
+        .annotate(body_json=Cast("body", TextField()))
+        .values_list(*FIELDS)
+    )
+    return wanted, list(rows)
 
 
-def _save(wanted, pages, analysed) -> int:
-    if analysed is None:
-        entries = [entry_for(page) for page in pages]
-    else:
-        entries = [
-            entry_for(p, terms) for p, terms in zip(pages, analysed, strict=True)
-        ]
+def _save(wanted, rows, analysed) -> int:
+    entries = [
+        SearchEntry(
+            page_id=pk,
+            section_id=section_id,
+            published_at=published_at,
+            title_terms=" ".join(title_terms),
+            body_terms=" ".join(body_terms),
+        )
+        for (pk, section_id, published_at, *_), (title_terms, body_terms) in zip(
+            rows, analysed, strict=True
+        )
+    ]
     with transaction.atomic():
-        gone = wanted - {page.pk for page in pages}
+        gone = wanted - {row[0] for row in rows}
         if gone:
             SearchEntry.objects.filter(pk__in=gone).delete()
+        # An unchanged row is not written again: each write re-tokenises the
+        # text into FTS5 or recomputes three tsvectors and their GIN entries,
+        # the dearest part of indexing, whereas the comparison reads one row.
+        stored = set(
+            SearchEntry.objects.filter(
+                pk__in=[entry.page_id for entry in entries]
+            ).values_list(*_STORED)
+        )
+        changed = [entry for entry in entries if _stored(entry) not in stored]
         SearchEntry.objects.bulk_create(
-            entries,
+            changed,
             update_conflicts=True,
             unique_fields=["page"],
             update_fields=["section", "published_at", "title_terms", "body_terms"],
         )
     return len(entries)
+
+
+_STORED = ("page_id", "section_id", "published_at", "title_terms", "body_terms")
+
+
+def _stored(entry: SearchEntry) -> tuple:
+    return tuple(getattr(entry, name) for name in _STORED)
 
 
 def remove_pages(page_ids: Iterable[int]) -> None:
@@ -132,12 +172,11 @@ def _index_in_parallel(batches: list[list[int]], progress: Progress | None) -> i
         for batch in [*batches, None]:
             started = None
             if batch is not None:
-                wanted, pages = _load(batch)
-                texts = [(page.title, searchable_text(page)) for page in pages]
-                started = (wanted, pages, pool.map_async(analyse_texts, texts, 25))
+                wanted, rows = _load(batch)
+                started = (wanted, rows, pool.map_async(analyse_row, rows, 25))
             if pending:
-                wanted_before, pages_before, analysed = pending
-                indexed += _save(wanted_before, pages_before, analysed.get())
+                wanted_before, rows_before, analysed = pending
+                indexed += _save(wanted_before, rows_before, analysed.get())
                 done += len(wanted_before)
                 if progress:
                     progress(done)

@@ -13,6 +13,7 @@ from nashra.search import indexing
 from nashra.search.models import SearchEntry
 from nashra.search.results import find
 from nashra.search.tests.helpers import build_archive
+from nashra.text.analysis import analyse
 
 
 def titles(q, **kwargs):
@@ -124,4 +125,33 @@ class IndexingTests(TestCase):
         self.assertEqual((seen, indexed), (4, 3))
         self.assertEqual(
             dict(SearchEntry.objects.values_list("page_id", "body_terms")), serial
+        )
+
+
+class StoredBodyTextTests(TestCase):
+    def test_stream_text_reads_what_body_text_renders(self):
+        """Indexing reads the stored JSON; it must find the words body_text() does."""
+        home = build_archive()["world"]
+        page = create_article(
+            home,
+            "نص المقال كما يخزن",
+            body=[
+                paragraph(
+                    'قال <b>الوزير</b> &amp; أضاف <a linktype="page" '
+                    f'id="{home.pk}">العالم</a>'
+                ),
+                {"type": "heading", "value": {"text": "عنوان فرعي", "level": "h2"}},
+                {"type": "pull_quote", "value": {"text": "اقتباس", "attribution": ""}},
+                {"type": "quote", "value": {"text": "شاهد", "source": "مصدر"}},
+                {"type": "html", "value": "<div>نص <script>x()</script>خام</div>"},
+                {"type": "separator", "value": None},
+            ],
+        )
+        page = ArticlePage.objects.get(pk=page.pk)
+        _, rows = indexing._load([page.pk])
+        (row,) = rows
+        self.assertEqual(indexing.stream_text(page.body.raw_data), page.body_text())
+        self.assertEqual(
+            indexing.analyse_row(row),
+            (analyse(page.title), analyse(indexing.searchable_text(page))),
         )
