@@ -1,4 +1,4 @@
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from wagtail.images import get_image_model
 from wagtail.query import PageQuerySet
 
@@ -24,3 +24,11 @@ class ArticleQuerySet(PageQuerySet):
         return self.select_related("section").prefetch_related(
             Prefetch("featured_image", queryset=images_with(specs))
         )
+
+
+def prefetch_cards(articles, specs=renditions.CARD):
+    """for_cards() for articles already fetched (a list); returns the list."""
+    prefetch_related_objects(
+        articles, Prefetch("featured_image", queryset=images_with(specs))
+    )
+    return articles

@@ -2,6 +2,8 @@
 
 from django.db import connection
 
+from nashra.articles.queries import prefetch_cards
+
 RELATED_COUNT = 4
 
 
@@ -66,14 +68,18 @@ def related(article, tag_ids=None, limit=RELATED_COUNT):
 
     if tag_ids is None:
         tag_ids = list(article.tags.values_list("pk", flat=True))
-    # Twice as many as shown: the article itself, drafts in a section and
-    # private pages are among them, and fall to published() below.
+    # Newest first, a few more than shown: the article itself, unpublished
+    # stories of the section and private pages may be among them, and fall
+    # to published() below.
     ids = [pk for pk in candidates(article, tag_ids, limit * 2) if pk != article.pk]
-    if not ids:
-        return []
-    return list(
+    # Cards here show no section name, and never the body.
+    found = list(
         ArticlePage.objects.published()
-        .filter(pk__in=ids)
-        .for_cards()
-        .newest_first()[:limit]
+        .filter(pk__in=ids[: limit + 2])
+        .defer("body")
+        .order_by()
     )
+    # Sorted here, not in SQL: with ORDER BY and LIMIT, PostgreSQL walked
+    # the whole date index looking for these few ids (19 ms, #8).
+    found.sort(key=lambda a: (a.published_at, a.pk), reverse=True)
+    return prefetch_cards(found[:limit])
