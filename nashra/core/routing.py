@@ -48,10 +48,15 @@ def fast_route(request, path):
         return WALK
     components = [part for part in path.split("/") if part]
     url_path = root.root_path + "".join(f"{part}/" for part in components)
-    found = (
-        Page.objects.filter(url_path=url_path)
-        .values_list("pk", "content_type_id", "path")
-        .first()
+    # Unordered: with ORDER BY path, PostgreSQL walks the path index instead
+    # of looking the url_path up (80 ms at 100,000 pages).
+    found = next(
+        iter(
+            Page.objects.filter(url_path=url_path)
+            .order_by()
+            .values_list("pk", "content_type_id", "path")[:1]
+        ),
+        None,
     )
     custom = custom_route_types()
     if found is None:
