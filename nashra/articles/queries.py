@@ -2,7 +2,7 @@ from django.db.models import Prefetch, prefetch_related_objects
 from wagtail.images import get_image_model
 from wagtail.query import PageQuerySet
 
-from nashra.core.privacy import exclude_private
+from nashra.core.privacy import exclude_private, private_paths
 from nashra.images import renditions
 
 
@@ -32,3 +32,14 @@ def prefetch_cards(articles, specs=renditions.CARD):
         articles, Prefetch("featured_image", queryset=images_with(specs))
     )
     return articles
+
+
+def live_tag_links(**filters):
+    """Tag links of published, public articles: the same rows as published()
+    (a link is dated exactly while its article is live, see ArticleTag)."""
+    from nashra.articles.models import ArticleTag
+
+    links = ArticleTag.objects.filter(published_at__isnull=False, **filters)
+    for path in private_paths():
+        links = links.exclude(content_object__path__startswith=path)
+    return links

@@ -2,7 +2,8 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
 from nashra.articles.models import ArticlePage, Author, Tag
-from nashra.core.keyset import paginate_newest
+from nashra.articles.queries import live_tag_links
+from nashra.core.keyset import Keys, paginate_newest
 from nashra.images import renditions
 
 PER_PAGE = 12
@@ -19,7 +20,7 @@ def article_context(page):
     }
 
 
-def _listing(request, articles, *, template, context, listing):
+def _listing(request, articles, *, template, context, listing, keys=None):
     from nashra.pagecache import versions
 
     # Keyset pages, keyed on the version the page cache bumps (#8).
@@ -29,6 +30,7 @@ def _listing(request, articles, *, template, context, listing):
         PER_PAGE,
         listing=listing,
         version=versions.current(listing),
+        keys=keys,
     )
     return render(request, template, context)
 
@@ -40,6 +42,7 @@ def tag_page(request, slug):
     return _listing(
         request,
         articles,
+        keys=Keys(live_tag_links(tag_id=tag.pk), "published_at", "content_object_id"),
         template="articles/tag_page.html",
         context={"tag": tag, "page_title": _("Tag: %(name)s") % {"name": tag.name}},
         listing=f"tag:{tag.slug}",

@@ -78,14 +78,47 @@ def _cached(key, compute):
     return found
 
 
-def paginate_newest(queryset, request, per_page, *, listing, version):
+class Keys:
+    """Where a listing's (date, id) keys can be read narrowly, newest first.
+
+    By default the articles themselves; a tag's listing reads its tag links
+    instead, which carry the date under an index by (tag, date), so page 1
+    and the boundaries never touch the other 97 % of the archive (#8).
+    """
+
+    def __init__(self, queryset, date="published_at", pk="pk"):
+        self.queryset = queryset
+        self.date = date
+        self.pk = pk
+
+    def ordered(self):
+        return self.queryset.order_by(f"-{self.date}", f"-{self.pk}")
+
+    def values(self):
+        return self.ordered().values_list(self.date, self.pk)
+
+    def from_boundary(self, at, pk):
+        # The redundant date <= at bounds the index range, so the database
+        # seeks straight to the boundary instead of walking every newer entry.
+        return (
+            self.values()
+            .filter(**{f"{self.date}__lte": at})
+            .filter(Q(**{f"{self.date}__lt": at}) | Q(**{f"{self.pk}__lte": pk}))
+        )
+
+
+def paginate_newest(queryset, request, per_page, *, listing, version, keys=None):
     """Page ?page=N of ``queryset`` newest first (published_at, then pk).
 
     ``listing`` names the listing ("section:12") and ``version`` changes
     whenever its contents do. ?page=abc means page 1; past the end is a 404.
+    ``keys`` (a Keys) reads the page's ids elsewhere; its rows must be
+    exactly the listing's, with the same dates.
     """
     number = requested_page(request)
     prefix = f"nashra:keyset:{listing}:{version}:{per_page}"
+    if keys is not None:
+        return _paginate_by_keys(queryset, keys, number, per_page, prefix)
     ordered = queryset.order_by("-published_at", "-pk")
     if number == 1:
         narrow = ordered.select_related(None).prefetch_related(None)
@@ -97,8 +130,6 @@ def paginate_newest(queryset, request, per_page, *, listing, version):
     if number > len(boundaries["starts"]):
         raise Http404("page out of range")
     at, pk = boundaries["starts"][number - 1]
-    # The redundant published_at <= at bounds the index range, so the database
-    # seeks straight to the boundary instead of walking every newer entry.
     rows = list(
         ordered.filter(published_at__lte=at).filter(
             Q(published_at__lt=at) | Q(pk__lte=pk)
@@ -107,8 +138,33 @@ def paginate_newest(queryset, request, per_page, *, listing, version):
     return KeysetPage(rows, number, KeysetPaginator(count, per_page))
 
 
-def _boundaries(ordered, per_page):
+def _paginate_by_keys(queryset, keys, number, per_page, prefix):
+    if number == 1:
+        count = _cached(f"{prefix}:count", keys.queryset.count)
+        page_keys = list(keys.values()[:per_page])
+    else:
+        boundaries = _cached(
+            f"{prefix}:bounds", lambda: _boundaries(keys.ordered(), per_page, keys)
+        )
+        count = boundaries["count"]
+        if number > len(boundaries["starts"]):
+            raise Http404("page out of range")
+        page_keys = list(
+            keys.from_boundary(*boundaries["starts"][number - 1])[:per_page]
+        )
+    ids = [pk for _date, pk in page_keys]
+    # Fetched by id and put in order here: with ORDER BY, PostgreSQL may walk
+    # the whole date index looking for these few ids.
+    found = {row.pk: row for row in queryset.filter(pk__in=ids).order_by()}
+    rows = [found[pk] for pk in ids if pk in found]
+    return KeysetPage(rows, number, KeysetPaginator(count, per_page))
+
+
+def _boundaries(ordered, per_page, keys=None):
     """The first (published_at, pk) of every page, from one two-column scan."""
-    narrow = ordered.select_related(None).prefetch_related(None)
-    keys = list(narrow.values_list("published_at", "pk"))
-    return {"count": len(keys), "starts": keys[::per_page]}
+    if keys is not None:
+        found = list(keys.values())
+    else:
+        narrow = ordered.select_related(None).prefetch_related(None)
+        found = list(narrow.values_list("published_at", "pk"))
+    return {"count": len(found), "starts": found[::per_page]}
