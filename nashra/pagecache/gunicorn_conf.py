@@ -8,9 +8,13 @@ timeout = 30
 # init system or a deploy script never has to escalate to SIGKILL.
 graceful_timeout = 4
 keepalive = 5
-# Recycle workers now and then: Python processes only grow.
-max_requests = 20000
-max_requests_jitter = 2000
+# Recycle workers now and then: Python processes only grow. Rarely, though:
+# cache hits are thousands a second, and a fresh worker boots Django and,
+# without Redis, starts with an empty page cache (a cold home page is seconds
+# of rendering). At 20,000 each worker restarted every ~25 s under load, which
+# put second-long stalls into every cached benchmark.
+max_requests = 1_000_000
+max_requests_jitter = 100_000
 # gunicorn 23+ opens a control socket at one fixed path per user
 # (~/.gunicorn/gunicorn.ctl) that two servers on one host fight over, and
 # stopping its thread held the master ~4 s after SIGTERM. Nashra needs neither.
