@@ -18,6 +18,11 @@ def short_ttl():
     return getattr(settings, "PAGE_CACHE_SHORT_TTL", 60)
 
 
+def local_bytes():
+    """Bytes of entries each process keeps unpickled (entries.py)."""
+    return getattr(settings, "PAGE_CACHE_LOCAL_BYTES", 64 * 1024 * 1024)
+
+
 def cdn_max_age():
     return getattr(settings, "PAGE_CACHE_CDN_MAX_AGE", 60)
 

@@ -10,6 +10,10 @@ SITE = "site"
 FRONT = "front"
 # Bumped with every invalidation: a render that saw it move is not stored.
 CLOCK = "clock"
+# A random number set once per version store: every entry records it, so
+# copies kept in a process die with a flushed Redis (whose versions restart
+# at 0 and could otherwise match an old copy again).
+GENERATION = "generation"
 
 
 def page(pk):

@@ -1,17 +1,17 @@
 """Whole-response cache for anonymous readers, in front of everything (#8).
 
-A hit costs one cache read and one read of the group versions; Wagtail, the
-template engine and the database are never reached. Only requests that carry
+A hit costs one read of the group versions (one MGET on Redis), the entry
+itself coming from this process's copy (entries.py); Wagtail, the template
+engine and the database are never reached. Only requests that carry
 nothing personal are looked up or stored: no session cookie (staff, readers
 who entered a page password), no comment cookie, no Authorization header.
 """
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
 from django.http import HttpResponse, HttpResponseNotModified
 
-from nashra.pagecache import conf, groups, published, responses, versions
+from nashra.pagecache import conf, entries, groups, published, responses, versions
 from nashra.pagecache.keys import entry_key
 
 PERSONAL_COOKIE_PREFIXES = ("nashra_comments", "nashra-comment")
@@ -98,11 +98,12 @@ class PageCacheMiddleware:
         if key is None:
             return self.get_response(request)
         store = versions.store()
-        entry = cache.get(key)
-        if entry is not None:
-            current = store.get_many(entry.versions)
-            if current == entry.versions:
+        for entry, kept_here in entries.candidates(key):
+            if store.get_many(entry.versions) == entry.versions:
+                if not kept_here:
+                    entries.remember(key, entry)
                 return replay(request, entry)
+            entries.forget(key, entry)
         clock_before = store.get_many([groups.CLOCK])
         response = self.get_response(request)
         if request.method == "GET" and responses.shareable(request, response):
@@ -111,7 +112,8 @@ class PageCacheMiddleware:
 
     def store(self, request, response, key, store, clock_before):
         wanted = dependencies(request, response)
-        now = store.get_many([*wanted, groups.CLOCK])
+        store.ensure_generation()
+        now = store.get_many([*wanted, groups.GENERATION, groups.CLOCK])
         # Something was invalidated while this page rendered: it may show the
         # old state under the new version, so it is not kept.
         if now.pop(groups.CLOCK) != clock_before[groups.CLOCK]:
@@ -127,7 +129,7 @@ class PageCacheMiddleware:
 
     def keep(self, request, response, key, now, body):
         entry = responses.build_entry(response, body, now)
-        cache.set(key, entry, entry_ttl(request))
+        entries.store(key, entry, entry_ttl(request))
         written = published.write(request, response, entry)
         # An invalidation between the check above and the rename would miss
         # the new file; look again now that it is visible.
@@ -144,4 +146,4 @@ class PageCacheMiddleware:
             yield chunk
         if size <= responses.MAX_BODY_BYTES:
             entry = responses.build_entry(response, b"".join(kept), now)
-            cache.set(key, entry, entry_ttl(request))
+            entries.store(key, entry, entry_ttl(request))

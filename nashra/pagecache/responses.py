@@ -22,8 +22,8 @@ MAX_BODY_BYTES = 4 * 1024 * 1024
 
 @dataclass
 class Entry:
-    """A response as stored: status, headers, body (and its gzip form), and
-    the group versions it was built under."""
+    """A response as stored: status, headers, body (and its gzip form), the
+    group versions it was built under, and when it expires (epoch seconds)."""
 
     status: int
     headers: list
@@ -32,6 +32,7 @@ class Entry:
     etag: str
     stored_at: float
     versions: dict = field(default_factory=dict)
+    expires: float = 0.0
 
 
 def cache_control_forbids(response):

@@ -9,6 +9,7 @@ they live in the cache when it is shared (Redis) or when there is one process
 each have a process-local cache.
 """
 
+import secrets
 import sqlite3
 import threading
 from pathlib import Path
@@ -16,11 +17,14 @@ from pathlib import Path
 from django.conf import settings
 from django.core.cache import caches
 
+from nashra.pagecache import shared
+from nashra.pagecache.groups import GENERATION
+
 PREFIX = "nashra:pc:v:"
 
 
 class CacheVersions:
-    """Versions in a shared Django cache (Redis)."""
+    """Versions in the Django cache of the only process (`nashra serve`)."""
 
     def __init__(self, alias="default"):
         self.cache = caches[alias]
@@ -28,6 +32,9 @@ class CacheVersions:
     def get_many(self, groups):
         found = self.cache.get_many([PREFIX + g for g in groups])
         return {g: found.get(PREFIX + g, 0) for g in groups}
+
+    def ensure_generation(self):
+        self.cache.add(PREFIX + GENERATION, new_generation(), None)
 
     def bump(self, groups):
         for group in groups:
@@ -38,6 +45,28 @@ class CacheVersions:
                 # First bump: start past 0, the version of a never-bumped group.
                 if not self.cache.add(key, 1, None):
                     self.cache.incr(key)
+
+
+class RedisVersions:
+    """Versions in Redis through the page cache's own client (shared.py):
+    one MGET per hit, one pipelined INCR per invalidation."""
+
+    def get_many(self, groups):
+        groups = list(groups)
+        found = shared.client().mget([shared.key(PREFIX + g) for g in groups])
+        return {
+            g: 0 if v is None else int(v) for g, v in zip(groups, found, strict=True)
+        }
+
+    def ensure_generation(self):
+        shared.client().set(shared.key(PREFIX + GENERATION), new_generation(), nx=True)
+
+    def bump(self, groups):
+        # INCR starts a missing key at 1, past 0, the version of a never-bumped group.
+        pipe = shared.client().pipeline(transaction=False)
+        for group in groups:
+            pipe.incr(shared.key(PREFIX + group))
+        pipe.execute()
 
 
 class FileVersions:
@@ -58,6 +87,10 @@ class FileVersions:
                 "CREATE TABLE IF NOT EXISTS version "
                 "(grp TEXT PRIMARY KEY, v INTEGER NOT NULL) WITHOUT ROWID"
             )
+            connection.execute(
+                "INSERT OR IGNORE INTO version (grp, v) VALUES (?, ?)",
+                (GENERATION, new_generation()),
+            )
             self.local.connection = connection
         return connection
 
@@ -71,12 +104,21 @@ class FileVersions:
         found = dict(rows.fetchall())
         return {g: found.get(g, 0) for g in groups}
 
+    def ensure_generation(self):
+        """The file's generation is written when it is first opened."""
+        self._connection()
+
     def bump(self, groups):
         self._connection().executemany(
             "INSERT INTO version (grp, v) VALUES (?, 1) "
             "ON CONFLICT(grp) DO UPDATE SET v = v + 1",
             [(g,) for g in groups],
         )
+
+
+def new_generation():
+    """Never 0, the version of a key that is missing."""
+    return secrets.randbits(62) + 1
 
 
 _store = None
@@ -87,9 +129,12 @@ def store():
     global _store
     if _store is None:
         path = getattr(settings, "PAGE_CACHE_VERSIONS_FILE", "")
-        _store = (
-            FileVersions(path) if path and not settings.REDIS_URL else CacheVersions()
-        )
+        if settings.REDIS_URL:
+            _store = RedisVersions()
+        elif path:
+            _store = FileVersions(path)
+        else:
+            _store = CacheVersions()
     return _store
 
 

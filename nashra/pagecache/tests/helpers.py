@@ -3,7 +3,7 @@
 from django.test import Client
 
 from nashra.core.tests.factories import build_newspaper
-from nashra.pagecache import versions
+from nashra.pagecache import entries, shared, versions
 
 
 def reader():
@@ -13,6 +13,8 @@ def reader():
 
 def fresh_paper():
     versions.reset_store()
+    entries.reset()
+    shared.reset()
     return build_newspaper(articles_per_section=2)
 
 

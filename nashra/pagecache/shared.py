@@ -1,0 +1,44 @@
+"""The page cache's own Redis client, one per process (#8).
+
+Django's Redis cache builds a new ``redis.Redis`` object for every
+operation; with redis-py 8 that copies ~170 response callbacks each time,
+~150 µs, more than the rest of a cache hit. The page cache reads versions on
+every hit, so it keeps one client (thread-safe, with its own connection
+pool) and names its keys as the Django cache would, so ``cache.clear()``
+(FLUSHDB) empties them too and other code may read them through the cache.
+"""
+
+import pickle
+
+from django.conf import settings
+from django.core.cache import cache
+
+_client = None
+
+
+def client():
+    global _client
+    if _client is None:
+        import redis
+
+        _client = redis.Redis.from_url(settings.REDIS_URL)
+    return _client
+
+
+def reset():
+    """Forget the client (tests that change settings)."""
+    global _client
+    _client = None
+
+
+def key(name):
+    return cache.make_key(name)
+
+
+def get(name):
+    raw = client().get(key(name))
+    return None if raw is None else pickle.loads(raw)  # noqa: S301  (our own Redis)
+
+
+def set(name, value, ttl):
+    client().set(key(name), pickle.dumps(value, pickle.HIGHEST_PROTOCOL), ex=ttl)
