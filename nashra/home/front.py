@@ -21,6 +21,11 @@ PER_SECTION = 4
 MOST_READ_DAYS = {"day": 1, "week": 7}
 
 
+# Stands for the section id while one member of the UNION ALL is compiled:
+# no page has a negative id, so it marks exactly one parameter.
+_SECTION_SLOT = -1
+
+
 def newest_per_section(articles, wanted):
     """``articles`` limited to the newest ``count`` of each section, for
     ``wanted`` = {section pk: count}, in one query.
@@ -29,15 +34,24 @@ def newest_per_section(articles, wanted):
     table (4 s at 100,000 articles on SQLite, #8); a UNION ALL of one LIMIT
     per section reads a few entries of the (section, published_at) index each.
     SQLite refuses LIMIT on the members of a compound query itself, so each
-    member is wrapped as a derived table, which both databases accept.
+    member is wrapped as a derived table, which both databases accept. A member
+    is compiled once per count and repeated with each section's id: compiling
+    it per section cost more than running the whole query.
     """
+    compiled = {}
     parts, params = [], []
     for number, (section, count) in enumerate(sorted(wanted.items())):
-        newest = articles.filter(section_id=section).newest_first().values("pk")
-        sql, member_params = newest[:count].query.get_compiler(articles.db).as_sql()
+        if count not in compiled:
+            member = articles.filter(section_id=_SECTION_SLOT).newest_first()
+            member = member.values("pk")[:count]
+            sql, member_params = member.query.get_compiler(articles.db).as_sql()
+            if list(member_params).count(_SECTION_SLOT) != 1:
+                raise RuntimeError("the section id is not one parameter")
+            compiled[count] = sql, list(member_params)
+        sql, member_params = compiled[count]
         # Only SQL compiled by Django here; every value stays a parameter.
         parts.append(f"SELECT * FROM ({sql}) AS newest_{number}")  # noqa: S608
-        params.extend(member_params)
+        params.extend(section if p == _SECTION_SLOT else p for p in member_params)
     members = RawSQL(" UNION ALL ".join(parts), params)  # noqa: S611  (as above)
     return articles.filter(pk__in=members)
 
@@ -57,9 +71,28 @@ class _Front:
         from nashra.articles.models import ArticlePage
 
         self.home = home
-        self.published = ArticlePage.objects.published().descendant_of(home)
+        # Cards never show the body: reading it cost more than the queries.
+        published = ArticlePage.objects.published().descendant_of(home)
+        self.published = published.defer_streamfields()
         self.sections = {section.pk: section for section in public_sections_under(home)}
         self.lead = None
+
+    def with_sections(self, articles):
+        """``articles`` as a list, each with its section from those already
+        read: a join would build a second page object for every card (#8)."""
+        from nashra.articles.models import ArticlePage
+        from nashra.sections.models import SectionPage
+
+        articles = list(articles)
+        known = dict(self.sections)
+        missing = {a.section_id for a in articles} - known.keys() - {None}
+        if missing:  # a section unpublished after its articles, say
+            known.update(SectionPage.objects.in_bulk(missing))
+        link = ArticlePage._meta.get_field("section")
+        for article in articles:
+            if article.section_id in known:
+                link.set_cached_value(article, known[article.section_id])
+        return articles
 
     def picked(self, layout):
         ids = {value.get("article") for kind, value in layout if kind == "lead"}
@@ -69,16 +102,18 @@ class _Front:
         ids = {pk for pk in ids if isinstance(pk, int)}
         if not ids:
             return {}
-        found = self.published.filter(pk__in=ids).select_related("section")
+        found = self.with_sections(self.published.filter(pk__in=ids))
         return {article.pk: article for article in found}
 
     def choose_lead(self, value, picked):
         if value.get("article") in picked:
             return picked[value["article"]]
-        articles = self.published.select_related("section")
+        articles = self.published
         if value.get("section") in self.sections:
-            return articles.filter(section_id=value["section"]).newest_first().first()
-        return articles.order_by("-featured", "-published_at", "-pk").first()
+            articles = articles.filter(section_id=value["section"]).newest_first()
+        else:
+            articles = articles.order_by("-featured", "-published_at", "-pk")
+        return next(iter(self.with_sections(articles[:1])), None)
 
     def without_lead(self):
         return self.published.exclude(pk=self.lead.pk) if self.lead else self.published
@@ -92,8 +127,8 @@ class _Front:
         if not wanted:
             return {}
         by_section = {}
-        rows = newest_per_section(self.without_lead(), wanted).select_related("section")
-        for article in rows.newest_first():
+        rows = newest_per_section(self.without_lead(), wanted).newest_first()
+        for article in self.with_sections(rows):
             by_section.setdefault(article.section_id, []).append(article)
         return by_section
 
@@ -103,7 +138,7 @@ class _Front:
         days = MOST_READ_DAYS.get(value.get("period"), 1)
         ranked = most_read(self.home, days, value.get("count") or 5)
         found = self.published.filter(pk__in=[pk for pk, _ in ranked])
-        by_pk = {article.pk: article for article in found.select_related("section")}
+        by_pk = {article.pk: article for article in self.with_sections(found)}
         return [by_pk[pk] for pk, _ in ranked if pk in by_pk]
 
 
@@ -135,8 +170,8 @@ def front_page(home):
         if kind == "lead":
             block["articles"] = [front.lead] if front.lead else []
         elif kind == "latest":
-            query = front.without_lead().select_related("section").newest_first()
-            block["articles"] = list(query[:count])
+            query = front.without_lead().newest_first()
+            block["articles"] = front.with_sections(query[:count])
         elif kind == "section":
             block["section"] = front.sections.get(value.get("section"))
             block["articles"] = in_sections.get(value.get("section"), [])[:count]
