@@ -194,7 +194,21 @@ class ArticlePage(CachedRestrictionsMixin, Page):
     class Meta:
         verbose_name = _("article")
         verbose_name_plural = _("articles")
-        indexes = [models.Index(fields=["section", "-published_at"])]
+        # Listings read newest first by (published_at, pk) and stop after a
+        # page; with pk in the index the database walks it backwards and never
+        # sorts (#8). By section (section pages and the front page's section
+        # blocks), for the whole paper (latest, feeds) and lead candidates first.
+        indexes = [
+            models.Index(
+                fields=["section", "published_at", "page_ptr"],
+                name="articles_section_newest",
+            ),
+            models.Index(fields=["published_at", "page_ptr"], name="articles_newest"),
+            models.Index(
+                fields=["featured", "published_at", "page_ptr"],
+                name="articles_lead_newest",
+            ),
+        ]
 
     def save(self, *args, **kwargs):
         parent = self.get_parent() if self.path else None
