@@ -8,6 +8,7 @@ pool) and names its keys as the Django cache would, so ``cache.clear()``
 (FLUSHDB) empties them too and other code may read them through the cache.
 """
 
+import functools
 import pickle
 
 from django.conf import settings
@@ -29,9 +30,13 @@ def reset():
     """Forget the client (tests that change settings)."""
     global _client
     _client = None
+    key.cache_clear()
 
 
+@functools.lru_cache(maxsize=4096)
 def key(name):
+    """The cache's name for ``name``; remembered, since going through the
+    cache proxy cost ~7 µs per key and a hit reads five to ten."""
     return cache.make_key(name)
 
 
