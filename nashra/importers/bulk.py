@@ -8,8 +8,9 @@ written with a handful of bulk queries instead, in one transaction:
   treebeard's add_child() would (parent row locked, numchild updated once);
 - the page rows, their article rows, bylines, tags, first revisions,
   comments, ledger rows and redirects are bulk-inserted;
-- search indexing and page-cache invalidation run once per batch, after
-  the commit.
+- readers' search index, comment counts and page-cache invalidation are
+  updated once per batch, after the commit; Wagtail's admin index every
+  thousand articles (indexing.BulkIndexer).
 
 If anything in a batch fails, its transaction is rolled back whole and its
 posts are imported again one by one (posts.import_item), so a bad post never
@@ -33,7 +34,7 @@ from nashra.articles.models import ArticlePage, ArticlePageAuthor, ArticleTag
 
 from . import comments as comment_import
 from .convert import convert_content
-from .indexing import index_now, purge_page_cache
+from .indexing import purge_page_cache
 from .ledger import checksum
 from .linkpass import resolve_links
 from .models import ImportedObject
@@ -142,12 +143,12 @@ def _bulk_or_one_by_one(run, items) -> None:
     staged.merge_into(report)
     # After the commit, like Wagtail's own indexing of a published page; the
     # counts too, so a rolled-back batch leaves no count behind.
-    index_now(pages)
+    run.indexer.add(pages)
     _cache_counts(counts)
     purge_page_cache()
 
 
-def _create_all(run, items) -> list[int]:
+def _create_all(run, items) -> tuple[list[ArticlePage], dict[int, int]]:
     planned = [_plan(run, item) for item in items]
     _place(run, planned)
     _insert_pages(planned)
@@ -166,7 +167,7 @@ def _create_all(run, items) -> list[int]:
         if p.item.password:
             _password(p.page, p.item.password)
         run.report.count("posts", "created")
-    return [p.page.pk for p in planned], counts
+    return [p.page for p in planned], counts
 
 
 def _section_id(run, item) -> int:
@@ -392,12 +393,13 @@ def _comments(run, planned) -> None:
             made[comment.wp_id] = target
             rows.append((p, comment, target))
     dated = []
+    adapt = connection.ops.adapt_datetimefield_value
     comment_type = ContentType.objects.get_for_model(model) if rows else None
     for p, comment, target in rows:
         if comment.date_gmt:
             # created_at is auto_now_add: the WordPress date is set afterwards.
             target.created_at = comment.date_gmt
-            dated.append(target)
+            dated.append((adapt(comment.date_gmt), target.pk))
         ledger.append(
             ImportedObject(
                 source=run.ledger.source,
@@ -409,7 +411,14 @@ def _comments(run, planned) -> None:
             )  # fmt: skip
         )
         report.count("comments", "created")
-    model.objects.bulk_update(dated, ["created_at"])
+    if dated:
+        # As in _insert_revisions: one statement, run per row.
+        table = connection.ops.quote_name(model._meta.db_table)
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                f"UPDATE {table} SET created_at = %s WHERE id = %s",  # noqa: S608
+                dated,
+            )
     ImportedObject.objects.bulk_create(ledger)
     return _threads(planned, rows)
 

@@ -29,8 +29,23 @@ def checksum(*parts) -> str:
 class Ledger:
     def __init__(self, source: str):
         self.source = source
+        # Keys known to have a row, per preloaded kind: a key missing here
+        # needs no query (a superset is safe: it only costs a lookup).
+        self.known: dict[str, set[str]] = {}
+
+    def preload(self, kind: str) -> None:
+        """Read the keys of one kind once: a first import of 50,000
+        attachments would otherwise ask for each of them in vain (#7)."""
+        self.known[kind] = set(
+            ImportedObject.objects.filter(source=self.source, kind=kind)
+            .values_list("wp_key", flat=True)
+            .iterator(chunk_size=5000)
+        )
 
     def find(self, kind: str, key, guid: str = "") -> ImportedObject | None:
+        known = self.known.get(kind)
+        if key is not None and known is not None and str(key) not in known:
+            return None
         rows = ImportedObject.objects.filter(source=self.source, kind=kind)
         if key is None and guid:
             # Ids are unique within one export, guids not always (#7 fixtures).
@@ -52,6 +67,8 @@ class Ledger:
         if row is None:
             row = ImportedObject(source=self.source, kind=kind)
         row.wp_key = str(key)
+        if kind in self.known:
+            self.known[kind].add(row.wp_key)
         row.content_type = ContentType.objects.get_for_model(obj)
         row.object_id = obj.pk
         row.checksum = digest

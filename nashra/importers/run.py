@@ -18,7 +18,7 @@ from wagtail.models import Site
 from . import comments as comment_import
 from .bulk import BATCH_SIZE, import_posts
 from .images import ImageResolver
-from .indexing import deferred_indexing
+from .indexing import BulkIndexer, deferred_indexing
 from .ledger import Ledger, source_key
 from .linkpass import rewrite_pending
 from .media import import_attachment
@@ -58,6 +58,7 @@ class ImportRun:
         self.home = None
         # Pages created or changed, indexed for search once at the end.
         self.touched: set[int] = set()
+        self.indexer = BulkIndexer()
         self.page_ids: set[int] = set()
         self.pages_done: set[int] = set()
 
@@ -89,6 +90,8 @@ class ImportRun:
         with deferred_indexing(self.touched):
             total = self._first_pass()
             self._second_pass(total)
+            # Before the link pass: pages it rewrites are indexed again after.
+            self.indexer.flush()
             rewrite_pending(self)
 
     def _first_pass(self) -> int:
@@ -135,6 +138,7 @@ class ImportRun:
     def _channel(self, channel: Channel) -> None:
         self.channel = channel
         self.ledger = Ledger(source_key(channel))
+        self.ledger.preload("attachment")
         for problem in channel.problems:
             self.report.problem("channel", problem.kind, problem.reason)
 

@@ -179,3 +179,16 @@ def test_rerun_after_batches_changes_nothing_and_writes_nothing():
     ]  # fmt: skip
     assert writes == []
     assert state() == before
+
+
+@pytest.mark.django_db
+def test_bulk_imported_articles_are_in_the_admin_search_index(monkeypatch):
+    """Wagtail's index is filled in groups; the last, partial group too."""
+    from wagtail.search.backends import get_search_backend
+
+    from nashra.importers.indexing import BulkIndexer
+
+    monkeypatch.setattr(BulkIndexer, "ADMIN_EVERY", 15)
+    run_import(generated_export(), batch_size=BATCH)
+    found = get_search_backend().search("رقم", ArticlePage)
+    assert len(found) == POSTS
