@@ -163,6 +163,8 @@ class ArticlePage(CachedRestrictionsMixin, Page):
     )
 
     objects = PageManager.from_queryset(ArticleQuerySet)()
+    # Fetched with the article when it is served (nashra.core.routing).
+    serve_select_related = ("section",)
 
     parent_page_types = ["sections.SectionPage"]
     subpage_types = []

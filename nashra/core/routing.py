@@ -72,7 +72,10 @@ def fast_route(request, path):
     model = ContentType.objects.get_for_id(content_type_id).model_class()
     if model is None:
         return WALK
-    page = model._default_manager.get(pk=pk)
+    rows = model._default_manager.all()
+    # A page type names the relations its template reads every time (#8).
+    related = getattr(model, "serve_select_related", ())
+    page = (rows.select_related(*related) if related else rows).get(pk=pk)
     try:
         # The page's own check (live), or its route() for its own address.
         return page.route(request, [])
