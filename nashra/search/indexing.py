@@ -18,8 +18,10 @@ from nashra.search.models import SearchEntry
 from nashra.text.analysis import analyse
 from nashra.text.reading import plain_text
 
-# Small enough that reading one batch overlaps analysing the one before.
-BATCH_SIZE = 200
+# One transaction per batch: 1,000 rows wrote 1.5 times faster than 200
+# (fewer commits and WAL checkpoints, less per-statement work), and reading
+# one batch still overlaps analysing the one before (#5).
+BATCH_SIZE = 1000
 Progress = Callable[[int], None]
 # What indexing reads of an article: no page instance, and the body as its
 # stored JSON, parsed and reduced to text by analyse_row() (#5).
@@ -108,6 +110,13 @@ def _save(wanted, rows, analysed) -> int:
             ).values_list(*_STORED)
         )
         changed = [entry for entry in entries if _stored(entry) not in stored]
+        # Replaced rather than upserted: on PostgreSQL an upsert runs the
+        # tsvector trigger on the row it proposes and again on the update,
+        # and the trigger is most of a write's cost (552 → 1,000+/s).
+        existing = {values[0] for values in stored}
+        replaced = [entry.page_id for entry in changed if entry.page_id in existing]
+        if replaced:
+            SearchEntry.objects.filter(pk__in=replaced).delete()
         SearchEntry.objects.bulk_create(
             changed,
             update_conflicts=True,

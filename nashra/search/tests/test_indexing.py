@@ -3,7 +3,9 @@
 from datetime import timedelta
 from unittest import mock
 
+from django.db import connection
 from django.test import TestCase
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
@@ -125,6 +127,25 @@ class IndexingTests(TestCase):
         self.assertEqual((seen, indexed), (4, 3))
         self.assertEqual(
             dict(SearchEntry.objects.values_list("page_id", "body_terms")), serial
+        )
+
+    def test_reindex_writes_only_what_changed(self):
+        """An up-to-date row is compared, not written again (#5)."""
+        minister = self.archive["minister"]
+        ArticlePage.objects.filter(pk=minister.pk).update(
+            published_at=minister.published_at - timedelta(days=1)
+        )
+        with CaptureQueriesContext(connection) as queries:
+            seen, indexed = indexing.rebuild()
+        self.assertEqual((seen, indexed), (4, 3))
+        writes = [
+            q["sql"] for q in queries if q["sql"].startswith(("INSERT", "DELETE"))
+        ]
+        self.assertEqual(len(writes), 2, writes)  # the changed row, replaced
+        self.assertIn(f"IN ({minister.pk})", writes[0])
+        self.assertEqual(
+            SearchEntry.objects.get(pk=minister.pk).published_at,
+            minister.published_at - timedelta(days=1),
         )
 
 
