@@ -63,3 +63,11 @@ def test_defaults_are_sqlite_in_wal_mode_locmem_and_no_debug(tmp_path):
 )  # fmt: skip
 def test_environment_variables(env, expression, expected, tmp_path):
     assert settings_in(env, expression, tmp_path) == expected
+
+
+def test_sqlite_connections_are_kept_only_when_asked(tmp_path):
+    """The development server's thread per request must not keep connections;
+    production's fixed pool keeps them (reopening cost 1.3 ms a request, #8)."""
+    age = "s.DATABASES['default']['CONN_MAX_AGE']"
+    assert settings_in({}, age, tmp_path) == "0"
+    assert settings_in({"NASHRA_DB_CONN_MAX_AGE": "60"}, age, tmp_path) == "60"
