@@ -99,3 +99,12 @@ class SlimRowsTests(TestCase):
                 "AND attrelid = 'search_searchentry'::regclass"
             )
             self.assertEqual(cursor.fetchone()[0], "e")
+
+
+@skipUnless(connection.vendor == "sqlite", "SQLite FTS5 options")
+class FTS5OptionsTests(TestCase):
+    def test_no_prefix_indexes(self):
+        """Migration 0007: every indexed article paid for prefix indexes (#5)."""
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT sql FROM sqlite_master WHERE name = 'search_fts'")
+            self.assertNotIn("prefix", cursor.fetchone()[0])
