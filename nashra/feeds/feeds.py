@@ -85,9 +85,11 @@ class ArticleFeed(Feed):
         # Tags through their links: taggit's own prefetch builds a queryset
         # per article, half the cost of an uncached feed (#8).
         tags = ArticleTag.objects.select_related("tag").order_by("pk")
+        articles = self.articles(obj)
+        if not self.options.full_text:  # the body is read for full text only
+            articles = articles.defer_streamfields()
         return list(
-            self.articles(obj)
-            .select_related("section")
+            articles.select_related("section")
             .prefetch_related(
                 Prefetch("article_authors", queryset=authors),
                 Prefetch("tagged_items", queryset=tags),
