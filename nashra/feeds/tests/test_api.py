@@ -188,12 +188,14 @@ class ApiTests(TestCase):
 
     def test_article_listing_in_constant_queries(self):
         self.client.get("/api/v1/articles/")
-        with self.assertNumQueries(5):
+        with self.assertNumQueries(4):
             self.client.get("/api/v1/articles/")
         for index in range(4):
             create_article(self.paper["world"], f"إضافي {index}", authors=[self.other],
                            tags=[f"وسم {index}"], featured_image=self.paper["image"])  # fmt: skip
-        with self.assertNumQueries(5):
+        # Publishing empties the site and private-path caches: refill them first.
+        self.client.get("/api/v1/articles/")
+        with self.assertNumQueries(4):
             self.client.get("/api/v1/articles/")
 
 
