@@ -7,13 +7,35 @@ that already drops cached pages on publish, unpublish, move or an options
 change makes them misses too. Versions are read before building: a render
 racing an edit stores under the old version, which the edit's after-commit
 bump leaves behind.
+
+Within one request each fragment is read once: the menu, the private paths
+and the Site are asked for several times per page, and with Redis each read
+is two round trips (version, then entry).
 """
 
 import hashlib
+import threading
 
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 
 TIMEOUT = 60 * 60
+
+# Per thread, and only between request_started and request_finished: code
+# outside a request (tests, commands) always reads the shared cache.
+_request = threading.local()
+
+
+def _begin(**kwargs):
+    _request.memo = {}
+
+
+def _end(**kwargs):
+    _request.memo = None
+
+
+request_started.connect(_begin, dispatch_uid="nashra-fragments-begin")
+request_finished.connect(_end, dispatch_uid="nashra-fragments-end")
 
 
 def cached(name, groups, build, timeout=TIMEOUT):
@@ -21,6 +43,9 @@ def cached(name, groups, build, timeout=TIMEOUT):
     function of the built value (seconds it stays true)."""
     from nashra.pagecache import versions
 
+    memo = getattr(_request, "memo", None)
+    if memo is not None and name in memo:
+        return memo[name]
     stamp = versions.store().get_many(sorted(groups))
     versioned = name + "|" + ",".join(f"{g}={stamp[g]}" for g in sorted(groups))
     # Hashed: names may carry a request's Host header, unfit for a cache key.
@@ -32,4 +57,6 @@ def cached(name, groups, build, timeout=TIMEOUT):
         seconds = timeout(found) if callable(timeout) else timeout
         if seconds > 0:
             cache.set(key, found, seconds)
+    if memo is not None:
+        memo[name] = found
     return found

@@ -40,6 +40,24 @@ class ChromeTests(TestCase):
         fragments.cached("t", {"site"}, build)
         self.assertEqual(len(calls), 2)
 
+    def test_one_request_reads_a_fragment_once(self):
+        """Inside a request the first answer holds; the next request reads again."""
+        from nashra.pagecache.invalidate import bump_now
+
+        values = iter(["أول", "ثان", "ثالث"])
+        # What request_started and request_finished call (sending those
+        # signals here would also close the test's database connection).
+        fragments._begin()
+        try:
+            first = fragments.cached("m", {"site"}, lambda: next(values))
+            bump_now({"site"})
+            self.assertEqual(
+                fragments.cached("m", {"site"}, lambda: next(values)), first
+            )
+        finally:
+            fragments._end()
+        self.assertEqual(fragments.cached("m", {"site"}, lambda: next(values)), "ثان")
+
     def test_the_menu_follows_a_new_section(self):
         self.assertNotContains(self.client.get("/"), "رياضة")
         self.client.get(self.article.url)
