@@ -136,13 +136,11 @@ class SearchBackend:
                 "now": _db_datetime(filters.now),
                 "candidates": max(CANDIDATES, offset + limit),
             }
-            best, extra = self.candidates(parsed, prefix_last, titles_only)
+            pool, extra = self.candidates(parsed, prefix_last, titles_only)
             where_params |= extra
             sql = (
-                f"SELECT e.page_id FROM ({best}) best "  # noqa: S608
-                "JOIN search_searchentry e ON e.page_id = best.id "
-                "WHERE e.published_at <= %(now)s "
-                f"ORDER BY {self._score('best.text_rank')} DESC, "
+                f"SELECT e.page_id FROM ({pool}) e "  # noqa: S608
+                f"ORDER BY {self._score('e.text_rank')} DESC, "
                 "e.published_at DESC, e.page_id DESC "
                 "LIMIT %(limit)s OFFSET %(offset)s"
             )
@@ -151,11 +149,17 @@ class SearchBackend:
     def candidates(
         self, parsed: ParsedQuery, prefix_last: bool, titles_only: bool
     ) -> tuple[str, dict]:
-        """SELECT of (id, text_rank) for the relevance pool, and extra parameters."""
+        """SELECT of (page_id, published_at, text_rank) for the relevance pool,
+        published articles only, and the extra parameters it needs."""
         best = self.best_matches
         if titles_only:
             best = best.replace(self.match, self.title_match)
-        return best, {}
+        sql = (
+            "SELECT e.page_id, e.published_at, best.text_rank "  # noqa: S608
+            f"FROM ({best}) best JOIN search_searchentry e ON e.page_id = best.id "
+            "WHERE e.published_at <= %(now)s"
+        )
+        return sql, {}
 
     def by_date(self, parsed: ParsedQuery, filters: Filters) -> str:
         """Newest-first ordering; a backend may steer its planner here."""

@@ -50,12 +50,7 @@ class PostgresBackend(SearchBackend):
         pools = [_newest("title_document", phrases)]
         if not titles_only:
             pools.append(_newest("document", phrases))
-        pool = " UNION ".join(f"({sql})" for sql in pools)
-        sql = (
-            f"SELECT e.page_id AS id, {self.rank} AS text_rank "  # noqa: S608
-            f"FROM ({pool}) pool JOIN search_searchentry e ON e.page_id = pool.page_id"
-        )
-        return sql, params
+        return " UNION ".join(f"({sql})" for sql in pools), params
 
     def by_date(self, parsed: ParsedQuery, filters: Filters) -> str:
         # Walking the date index finds ten of a common word's matches at once
@@ -84,19 +79,27 @@ _NEWEST = "published_at + interval '0 days' DESC"
 
 
 def _newest(column: str, phrases: bool) -> str:
-    """The newest CANDIDATES rows where ``column`` matches the query."""
+    """The newest CANDIDATES rows where ``column`` matches, with their rank.
+
+    The rank is computed on the pool alone, from the out-of-line
+    rank_document the sort carries along as a pointer.
+    """
+    rank = "ts_rank_cd(rank_document, (SELECT to_tsquery('simple', %(match)s)), 1)"
     if not phrases:
         return (
-            f"SELECT page_id FROM search_searchentry "  # noqa: S608
+            f"SELECT page_id, published_at, {rank} AS text_rank FROM ("  # noqa: S608
+            "SELECT page_id, published_at, rank_document FROM search_searchentry "
             f"WHERE {column} @@ to_tsquery('simple', %(match)s) "
             f"AND published_at <= %(now)s ORDER BY {_NEWEST} LIMIT %(candidates)s"
+            ") newest"
         )
     # The GIN index checks that a phrase's words occur, not their order:
     # that needs the tsvector itself, out of line. Checked on every match it
     # cost 300 ms for "البنك المركزي"; checked newest first, it stops once
     # the pool is full.
     return (
-        f"SELECT page_id FROM (SELECT page_id, {column} AS terms "  # noqa: S608
+        f"SELECT page_id, published_at, {rank} AS text_rank FROM ("  # noqa: S608
+        f"SELECT page_id, published_at, rank_document, {column} AS terms "
         f"FROM search_searchentry WHERE {column} @@ to_tsquery('simple', "
         f"%(relaxed)s) AND published_at <= %(now)s ORDER BY {_NEWEST} OFFSET 0"
         ") newest WHERE terms @@ (SELECT to_tsquery('simple', %(match)s)) "
