@@ -29,8 +29,13 @@ FIELDS = ("pk", "section_id", "published_at", "title", "summary", "body_json")
 
 
 def searchable_text(page: ArticlePage) -> str:
-    """What a reader can search in besides the headline: summary and body."""
-    return "\n".join(part for part in (page.summary, page.body_text()) if part)
+    """What a reader can search in besides the headline: summary and body.
+
+    The search page cuts its snippets from this: read from the stored
+    blocks, not rendered (see stream_text()), for each of its ten results.
+    """
+    body = stream_text(page.body.raw_data)
+    return "\n".join(part for part in (page.summary, body) if part)
 
 
 def stream_text(blocks: list[dict]) -> str:
