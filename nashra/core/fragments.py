@@ -38,6 +38,17 @@ request_started.connect(_begin, dispatch_uid="nashra-fragments-begin")
 request_finished.connect(_end, dispatch_uid="nashra-fragments-end")
 
 
+def _stamps(memo, groups, store):
+    """The groups' versions, each read once per request."""
+    if memo is None:
+        return store.get_many(groups)
+    known = memo.setdefault("versions:", {})
+    missing = [group for group in groups if group not in known]
+    if missing:
+        known.update(store.get_many(missing))
+    return known
+
+
 def cached(name, groups, build, timeout=TIMEOUT):
     """``build()`` once per version of ``groups``; ``timeout`` may be a
     function of the built value (seconds it stays true)."""
@@ -46,7 +57,7 @@ def cached(name, groups, build, timeout=TIMEOUT):
     memo = getattr(_request, "memo", None)
     if memo is not None and name in memo:
         return memo[name]
-    stamp = versions.store().get_many(sorted(groups))
+    stamp = _stamps(memo, sorted(groups), versions.store())
     versioned = name + "|" + ",".join(f"{g}={stamp[g]}" for g in sorted(groups))
     # Hashed: names may carry a request's Host header, unfit for a cache key.
     digest = hashlib.md5(versioned.encode(), usedforsecurity=False).hexdigest()

@@ -43,7 +43,12 @@ def fast_route(request, path):
     site = Site.find_for_request(request)
     if site is None:
         return None
-    root = next((r for r in Site.get_site_root_paths() if r.site_id == site.pk), None)
+    # Kept where Wagtail's own Page.get_url_parts() looks for them, so the
+    # page's links do not read them from the cache again.
+    if not hasattr(request, "_wagtail_cached_site_root_paths"):
+        request._wagtail_cached_site_root_paths = Site.get_site_root_paths()
+    roots = request._wagtail_cached_site_root_paths
+    root = next((r for r in roots if r.site_id == site.pk), None)
     if root is None:
         return WALK
     components = [part for part in path.split("/") if part]
