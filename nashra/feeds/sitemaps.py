@@ -17,8 +17,8 @@ from django.db.models import Exists, Max, OuterRef
 from django.utils import timezone
 from wagtail.models import Page
 
-from nashra.articles.models import ArticlePage, Author, Tag
-from nashra.core.privacy import exclude_private
+from nashra.articles.models import ArticlePage, ArticleTag, Author, Tag
+from nashra.core.privacy import exclude_private, private_paths
 from nashra.feeds import links
 from nashra.home.models import HomePage
 from nashra.sections.models import SectionPage
@@ -67,7 +67,11 @@ class SitemapSource:
     def in_file(self, page):
         """What file ``page`` lists: the objects in its id range."""
         last = page * URLS_PER_FILE
-        return self.queryset().filter(pk__gt=last - URLS_PER_FILE, pk__lte=last)
+        return self.between(self.queryset(), last - URLS_PER_FILE, last)
+
+    def between(self, queryset, after, last):
+        """``queryset`` within after < id <= last."""
+        return queryset.filter(pk__gt=after, pk__lte=last)
 
     def files(self):
         """The numbers of the files that list something (at least file 1).
@@ -95,12 +99,13 @@ class SitemapSource:
         return f"<url>{''.join(parts)}</url>\n"
 
     def stream(self, request, page):
-        rows = self.in_file(page).order_by("pk")
+        last = page * URLS_PER_FILE
+        rows = self.queryset().order_by("pk")
         yield XML_HEAD
         yield f'<urlset xmlns="{SITEMAP_NS}" xmlns:image="{IMAGE_NS}">\n'
-        after = 0
+        after = last - URLS_PER_FILE
         while True:
-            chunk = list(rows.filter(pk__gt=after)[:CHUNK])
+            chunk = list(self.between(rows, after, last)[:CHUNK])
             for obj in chunk:
                 yield self.entry(obj, request)
             if len(chunk) < CHUNK:
@@ -163,7 +168,14 @@ class TagSource(SitemapSource):
     name = "tags"
 
     def queryset(self):
-        return Tag.objects.filter(_has_published("tagged_items__tag"))
+        # A tag link carries its article's date while the article is live
+        # (c037326), so its (tag, date) index answers without the page table.
+        links = ArticleTag.objects.filter(
+            tag=OuterRef("pk"), published_at__isnull=False
+        )
+        for path in private_paths():
+            links = links.exclude(content_object__path__startswith=path)
+        return Tag.objects.filter(Exists(links))
 
     def location(self, obj, request):
         return links.absolute(request, obj.get_absolute_url())

@@ -91,6 +91,25 @@ class SitemapTests(TestCase):
 
         self.assertNotIn(quote(DRAFT_TAG), tags)
 
+    def test_tags_of_private_or_unpublished_articles_are_absent(self):
+        from urllib.parse import quote
+
+        from wagtail.models import PageViewRestriction
+
+        from nashra.sections.factories import create_section
+
+        private = create_section(self.paper["home"], "خاص", "private-desk")
+        create_article(private, "خبر خاص", tags=["وسم-خاص-فقط"])
+        PageViewRestriction.objects.create(
+            page=private, restriction_type=PageViewRestriction.LOGIN
+        )
+        withdrawn = create_article(self.paper["world"], "سحب", tags=["وسم-مسحوب"])
+        withdrawn.unpublish()
+        tags = self.get("/sitemaps/tags-1.xml").decode()
+        self.assertNotIn(quote("وسم-خاص-فقط"), tags)
+        self.assertNotIn(quote("وسم-مسحوب"), tags)
+        self.assertIn(quote("روسيا"), tags)
+
     def test_news_sitemap_has_the_last_48_hours_only(self):
         entries = rules.check_urlset(self.get("/sitemaps/news.xml"))
         self.assertEqual(len(entries), len(self.paper["articles"]))
