@@ -141,10 +141,11 @@ def _bulk_or_one_by_one(run, items) -> None:
     finally:
         run.report = report
     staged.merge_into(report)
-    # After the commit, like Wagtail's own indexing of a published page; the
-    # counts too, so a rolled-back batch leaves no count behind.
     run.indexer.add(pages)
-    _cache_counts(counts)
+    # Counts are cached once committed: a dry run (one outer transaction,
+    # rolled back) must leave no count behind for ids given out again. The
+    # page cache is bumped now and again after the commit (pagecache.bump).
+    transaction.on_commit(lambda: _cache_counts(counts))
     purge_page_cache()
 
 

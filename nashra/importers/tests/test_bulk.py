@@ -192,3 +192,22 @@ def test_bulk_imported_articles_are_in_the_admin_search_index(monkeypatch):
     run_import(generated_export(), batch_size=BATCH)
     found = get_search_backend().search("رقم", ArticlePage)
     assert len(found) == POSTS
+
+
+@pytest.mark.django_db
+def test_dry_run_of_batches_leaves_nothing_behind():
+    """Nothing written, nothing cached: rolled-back ids are given out again,
+    and a later article must not inherit a comment count from the dry run."""
+    from django.core.cache import cache
+
+    from nashra.comments.counts import _key
+
+    cache.clear()
+    report = run_import(generated_export(), batch_size=BATCH, dry_run=True)
+    assert report.counts["posts"]["created"] == POSTS
+    assert report.counts["comments"]["created"] > 0
+    assert not ArticlePage.objects.exists()
+    assert not Comment.objects.exists()
+    assert not ImportedObject.objects.exists()
+    assert not SearchEntry.objects.exists()
+    assert all(cache.get(_key(pk)) is None for pk in range(1, 500))
