@@ -84,13 +84,22 @@ class FastPathTests(TestCase):
             published_at=timezone.now() - timedelta(hours=1),
         )
         backend = get_backend()
-        for titles_only in (False, True):
-            ids = backend.search(
-                parse_query('"وزير الخارجية"'), Filters(), titles_only=titles_only
-            )
-            self.assertEqual(
-                ids, [self.archive["minister"].pk, self.archive["old_minister"].pk]
-            )
+        for order in ("relevance", "newest"):
+            for titles_only in (False, True):
+                ids = backend.search(
+                    parse_query('"وزير الخارجية"'),
+                    Filters(),
+                    order=order,
+                    titles_only=titles_only,
+                )
+                self.assertEqual(
+                    ids,
+                    [self.archive["minister"].pk, self.archive["old_minister"].pk],
+                )
+                second = backend.search(
+                    parse_query('"وزير الخارجية"'), Filters(), order=order, offset=1
+                )
+                self.assertEqual(second, [self.archive["old_minister"].pk])
 
 
 @skipUnless(connection.vendor == "postgresql", "PostgreSQL storage settings")
