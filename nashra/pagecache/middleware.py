@@ -89,6 +89,18 @@ def replay(request, entry):
     return response
 
 
+def current_entry(key, store):
+    """The entry stored under ``key`` if every version it recorded is still
+    current, else None."""
+    for entry, kept_here in entries.candidates(key):
+        if store.get_many(entry.versions) == entry.versions:
+            if not kept_here:
+                entries.remember(key, entry)
+            return entry
+        entries.forget(key, entry)
+    return None
+
+
 class PageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -98,12 +110,9 @@ class PageCacheMiddleware:
         if key is None:
             return self.get_response(request)
         store = versions.store()
-        for entry, kept_here in entries.candidates(key):
-            if store.get_many(entry.versions) == entry.versions:
-                if not kept_here:
-                    entries.remember(key, entry)
-                return replay(request, entry)
-            entries.forget(key, entry)
+        entry = current_entry(key, store)
+        if entry is not None:
+            return replay(request, entry)
         clock_before = store.get_many([groups.CLOCK])
         response = self.get_response(request)
         if request.method == "GET" and responses.shareable(request, response):

@@ -55,7 +55,7 @@ def gunicorn_arguments(addrport, workers, threads=1):
         sys.executable,
         "-m",
         "gunicorn",
-        "nashra.wsgi:application",
+        "nashra.pagecache.wsgi:application",
         "--bind",
         addrport,
         "--workers",
