@@ -128,6 +128,7 @@ def _partition(run, items):
 
 def _bulk_or_one_by_one(run, items) -> None:
     report, sections, tags = run.report, dict(run.sections), dict(run.tags)
+    last_child = dict(run.last_child)
     staged = _Staged()
     run.report = staged
     try:
@@ -135,6 +136,7 @@ def _bulk_or_one_by_one(run, items) -> None:
             pages, counts = _create_all(run, items)
     except Exception:  # noqa: BLE001  (any failure: retry each post on its own)
         run.report, run.sections, run.tags = report, sections, tags
+        run.last_child = last_child
         for item in items:
             import_item(run, item, "posts")
         return
@@ -205,12 +207,7 @@ def _place(run, planned) -> None:
         # Locked, as treebeard's add_child() locks it, until the commit.
         parent = Page.objects.select_for_update().get(pk=parent_id)
         _slugs(run, parent, group)
-        last = (
-            Page.objects.filter(path__startswith=parent.path, depth=parent.depth + 1)
-            .order_by("-path")
-            .values_list("path", flat=True)
-            .first()
-        )
+        last = _last_child_path(run, parent)
         step = Page._str2int(last[-Page.steplen :]) if last else 0
         for p in group:
             step += 1
@@ -234,6 +231,28 @@ def _place(run, planned) -> None:
             if live and page.published_at is None:
                 page.published_at = page.first_published_at
         Page.objects.filter(pk=parent.pk).update(numchild=F("numchild") + len(group))
+        run.last_child[parent.pk] = group[-1].page.path
+
+
+def _last_child_path(run, parent) -> str | None:
+    """The path of the parent's last child, as treebeard's add_child() reads it.
+
+    Reading it sorts every child of the section, which grows with the
+    import (tens of ms per batch at 10,000 articles on PostgreSQL). The path
+    this run gave out last is kept instead, and trusted while no child sits
+    after it: one probe of the path index per batch and parent.
+    """
+    low, high = Page._get_children_path_interval(parent.path)
+    children = Page.objects.filter(depth=parent.depth + 1)
+    known = run.last_child.get(parent.pk)
+    if known and not children.filter(path__gt=known, path__lte=high).exists():
+        return known
+    return (
+        children.filter(path__range=(low, high))
+        .order_by("-path")
+        .values_list("path", flat=True)
+        .first()
+    )
 
 
 def _slugs(run, parent, group) -> None:

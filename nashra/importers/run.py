@@ -53,6 +53,8 @@ class ImportRun:
         self.authors: dict[str, int] = {}
         self.tags: dict[str, int] = {}
         self.tag_objects: dict[int, object] = {}
+        # Section page id → path of the last article given out there (bulk).
+        self.last_child: dict[int, str] = {}
         self.images = ImageResolver(self)
         self.comment_model = None
         self.home = None

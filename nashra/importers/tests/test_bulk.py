@@ -121,11 +121,11 @@ def test_tree_is_valid_after_batches_and_later_single_adds():
 @pytest.mark.django_db
 def test_a_bad_post_fails_alone_and_its_batch_mates_are_imported(monkeypatch):
     """The batch is rolled back and retried post by post: only the bad one fails."""
-    # The fifth post carries a marker; the same failure hits both paths, as
-    # a truly bad post would.
+    # The fifteenth post (second batch) carries a marker; the same failure
+    # hits both paths, as a truly bad post would.
     text = generated_export().read_text(encoding="utf-8")
     opening = "<content:encoded><![CDATA["
-    at = text.index(opening, text.index("رقم 4:")) + len(opening)
+    at = text.index(opening, text.index("رقم 14:")) + len(opening)
     export = export_file((text[:at] + "<p>ROGUE-POST</p>" + text[at:]).encode())
     real = posts.convert_content
 
@@ -136,14 +136,24 @@ def test_a_bad_post_fails_alone_and_its_batch_mates_are_imported(monkeypatch):
 
     monkeypatch.setattr(posts, "convert_content", convert)
     monkeypatch.setattr(bulk, "convert_content", convert)
+    one_by_one = []
+
+    def import_item(run, item, bucket):
+        one_by_one.append(item.wp_id)
+        return posts.import_item(run, item, bucket)
+
+    monkeypatch.setattr(bulk, "import_item", import_item)
 
     report = run_import(export, batch_size=BATCH)
+    # Only the bad post's batch went one by one: the third batch, placed
+    # after children added singly, still went in bulk.
+    assert len(one_by_one) == BATCH
     assert report.counts["posts"]["created"] == POSTS - 1
     assert report.counts["posts"]["failed"] == 1
     failed = [p for p in report.problems if p["kind"] == "failed"]
     assert len(failed) == 1 and "unconvertible" in failed[0]["reason"]
     assert ArticlePage.objects.count() == POSTS - 1
-    assert not ArticlePage.objects.filter(title__contains="رقم 4:").exists()
+    assert not ArticlePage.objects.filter(title__contains="رقم 14:").exists()
     # Nothing of the rolled-back batch is left twice, nor half.
     assert ImportedObject.objects.filter(kind="post").count() == POSTS - 1
     assert Revision.objects.filter(
@@ -155,7 +165,7 @@ def test_a_bad_post_fails_alone_and_its_batch_mates_are_imported(monkeypatch):
     report = run_import(export, batch_size=BATCH)
     assert report.counts["posts"]["created"] == 1
     assert report.counts["posts"]["unchanged"] == POSTS - 1
-    assert ArticlePage.objects.filter(title__contains="رقم 4:").count() == 1
+    assert ArticlePage.objects.filter(title__contains="رقم 14:").count() == 1
     assert_tree_valid()
 
 
