@@ -47,13 +47,13 @@ class PostgresBackend(SearchBackend):
         after the newest body matches have moved past it. Suggestions rank
         the headline pool alone.
         """
-        params = {}
         phrases = bool(parsed.phrases)
-        if phrases:
-            params["relaxed"] = to_tsquery(
-                parsed, prefix_last=prefix_last, phrases=False
-            )
-        pools = [_newest("title_document", phrases)]
+        params = {"relaxed": to_tsquery(parsed, prefix_last=prefix_last, phrases=False)}
+        # An excluded word may sit in the body of a headline match: the
+        # headline pool also asks the whole document (word order aside, which
+        # a phrase found in the headline already satisfies).
+        whole = not titles_only and bool(parsed.excluded)
+        pools = [_newest("title_document", phrases, also_document=whole)]
         if not titles_only:
             pools.append(_newest("document", phrases))
         return " UNION ".join(f"({sql})" for sql in pools), params
@@ -110,18 +110,21 @@ class PostgresBackend(SearchBackend):
 _NEWEST = "published_at + interval '0 days' DESC, page_id DESC"
 
 
-def _newest(column: str, phrases: bool) -> str:
+def _newest(column: str, phrases: bool, *, also_document: bool = False) -> str:
     """The newest CANDIDATES rows where ``column`` matches, with their rank.
 
     The rank is computed on the pool alone, from the out-of-line
     rank_document the sort carries along as a pointer.
     """
     rank = "ts_rank_cd(rank_document, (SELECT to_tsquery('simple', %(match)s)), 1)"
+    document = (
+        "AND document @@ to_tsquery('simple', %(relaxed)s) " if also_document else ""
+    )
     if not phrases:
         return (
             f"SELECT page_id, published_at, {rank} AS text_rank FROM ("  # noqa: S608
             "SELECT page_id, published_at, rank_document FROM search_searchentry "
-            f"WHERE {column} @@ to_tsquery('simple', %(match)s) "
+            f"WHERE {column} @@ to_tsquery('simple', %(match)s) {document}"
             f"AND published_at <= %(now)s ORDER BY {_NEWEST} LIMIT %(candidates)s"
             ") newest"
         )
@@ -133,7 +136,8 @@ def _newest(column: str, phrases: bool) -> str:
         f"SELECT page_id, published_at, {rank} AS text_rank FROM ("  # noqa: S608
         f"SELECT page_id, published_at, rank_document, {column} AS terms "
         f"FROM search_searchentry WHERE {column} @@ to_tsquery('simple', "
-        f"%(relaxed)s) AND published_at <= %(now)s ORDER BY {_NEWEST} OFFSET 0"
+        f"%(relaxed)s) {document}AND published_at <= %(now)s "
+        f"ORDER BY {_NEWEST} OFFSET 0"
         ") newest WHERE terms @@ (SELECT to_tsquery('simple', %(match)s)) "
         "LIMIT %(candidates)s"
     )

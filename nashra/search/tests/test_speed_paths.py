@@ -54,6 +54,13 @@ class FastPathTests(TestCase):
             [self.archive["minister"].pk],
         )
 
+    def test_exclusions_reach_the_body_of_headline_matches(self):
+        """Both old_minister's headline and body say وزير; its body says المدرسة."""
+        backend = get_backend()
+        for order in ("relevance", "newest"):
+            ids = backend.search(parse_query("وزير -المدرسة"), Filters(), order=order)
+            self.assertEqual(ids, [])
+
     def test_snippets_are_cut_from_stored_blocks(self):
         """Rendering each result's rich text cost the search page ~1 ms a hit (#5, #8)."""
         with mock.patch.object(ArticlePage, "body_text", side_effect=AssertionError):
