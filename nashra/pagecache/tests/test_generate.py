@@ -9,6 +9,7 @@ from wagtail.models import Page
 from nashra.articles.models import ArticlePage
 from nashra.comments.models import Comment
 from nashra.core.tests.factories import ensure_home
+from nashra.core.tests.test_statistics import has_planner_statistics
 from nashra.search.models import SearchEntry
 
 
@@ -23,6 +24,8 @@ class GenerateTests(TestCase):
         assert ArticlePage.objects.count() == 35
         assert Comment.objects.count() == 60
         assert SearchEntry.objects.count() == 35
+        # Readers arrive straight after a bulk load: the planner must not guess.
+        assert has_planner_statistics(ArticlePage)
         problems = Page.find_problems()
         assert all(not p for p in problems), problems
         article = ArticlePage.objects.live().first()

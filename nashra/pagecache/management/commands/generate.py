@@ -2,6 +2,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
+from nashra.core.statistics import refresh_planner_statistics
 from nashra.home.models import HomePage
 from nashra.pagecache.invalidate import bump_now
 from nashra.pagecache.synthetic import Generator
@@ -39,6 +40,7 @@ class Command(BaseCommand):
             self.stdout.write(f"{done} articles ({rate:,.0f}/s)")
 
         made = generator.run(articles, progress)
+        refresh_planner_statistics()
         bump_now({"site"})
         elapsed = time.perf_counter() - started
         self.stdout.write(
