@@ -193,15 +193,17 @@ class Generator:
                     for pk, (title, when) in zip(page_ids, rows, strict=True)
                 ],
             )
-        self.relations(page_ids)
+        self.relations(page_ids, [when for _, when in rows])
         Page.objects.filter(pk=section.pk).update(numchild=step)
         return page_ids
 
-    def relations(self, page_ids):
+    def relations(self, page_ids, dates):
         rng = self.rng
         links, bylines, comments, threads = [], [], [], []
-        for pk in page_ids:
-            links += [(pk, tag.pk) for tag in rng.sample(self.tags, 3)]
+        for pk, when in zip(page_ids, dates, strict=True):
+            # Tag links carry the live article's date, as ArticlePage.save()
+            # keeps them: tag pages and related stories read only that index.
+            links += [(pk, tag.pk, when) for tag in rng.sample(self.tags, 3)]
             bylines.append((pk, rng.choice(self.authors).pk, 0))
             count = self.comments_per_article
             for _ in range(count):
@@ -220,7 +222,7 @@ class Generator:
         with connection.cursor() as cursor:
             cursor.executemany(
                 f"INSERT INTO {ArticleTag._meta.db_table} "  # noqa: S608
-                "(content_object_id, tag_id) VALUES (%s, %s)",
+                "(content_object_id, tag_id, published_at) VALUES (%s, %s, %s)",
                 links,
             )
             cursor.executemany(

@@ -6,7 +6,7 @@ from django.core.management import call_command
 from django.test import TestCase
 from wagtail.models import Page
 
-from nashra.articles.models import ArticlePage
+from nashra.articles.models import ArticlePage, ArticleTag
 from nashra.comments.models import Comment
 from nashra.core.tests.factories import ensure_home
 from nashra.core.tests.test_statistics import has_planner_statistics
@@ -24,6 +24,12 @@ class GenerateTests(TestCase):
         assert ArticlePage.objects.count() == 35
         assert Comment.objects.count() == 60
         assert SearchEntry.objects.count() == 35
+        # Tag pages and related stories read the dated tag links only: an
+        # undated link would hide its article from both.
+        links = ArticleTag.objects.select_related("content_object")
+        assert links.count() == 35 * 3
+        for link in links:
+            assert link.published_at == link.content_object.published_at
         # Readers arrive straight after a bulk load: the planner must not guess.
         assert has_planner_statistics(ArticlePage)
         problems = Page.find_problems()
