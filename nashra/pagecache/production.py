@@ -1,6 +1,8 @@
 """`nashra serve --production`: gunicorn, hashed static files, one scheduler (#8).
 
-Decisions (docs/decisions/production-serving.md):
+Decisions (docs/decisions/page-cache.md):
+- The WSGI application is nashra.pagecache.wsgi: cache hits are answered
+  before Django's handler, everything else goes through it.
 - gunicorn gthread workers, cores + 1 processes × 4 threads (NASHRA_WORKERS,
   NASHRA_THREADS): sync workers close the connection after every response,
   so a cache hit paid for a new TCP connection each time; threads keep
