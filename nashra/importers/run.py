@@ -15,6 +15,8 @@ from urllib.parse import urlsplit
 from django.db import transaction
 from wagtail.models import Site
 
+from nashra.core.statistics import refresh_planner_statistics
+
 from . import comments as comment_import
 from .bulk import BATCH_SIZE, import_posts
 from .images import ImageResolver
@@ -77,6 +79,8 @@ class ImportRun:
         """Run every pass; WXRError propagates when the file is unreadable."""
         if not self.dry_run:
             self._passes()
+            # Readers arrive straight after a move: no planner guesses (#8).
+            refresh_planner_statistics()
             return self.report
         try:
             with transaction.atomic():
