@@ -1,6 +1,7 @@
 """Reading features on the article page: counts, ticker, share, related (#4)."""
 
 import pytest
+from django.test import override_settings
 from django.utils import timezone, translation
 
 from nashra.theme.models import Breaking
@@ -60,6 +61,89 @@ class ArticleFeatureTests(NewspaperTestCase):
         # number found or the number of tags (#8).
         with self.assertNumQueries(4):
             related(self.article, tag_ids=[1, 2])
+
+    @override_settings(PAGE_CACHE=False)
+    def test_related_block_is_cached_until_a_related_article_changes(self):
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        self.html(self.article.url)
+        with CaptureQueriesContext(connection) as queries:
+            html = self.html(self.article.url)
+        # Served from the fragment: no candidate query (#8).
+        self.assertFalse([q for q in queries if "UNION ALL" in q["sql"]])
+        self.assertIn('class="related"', html)
+        other = self.paper["articles"][2]
+        other.title = "عنوان معدل للخبر"
+        with self.captureOnCommitCallbacks(execute=True):
+            other.save_revision().publish()
+        html = self.html(self.article.url)
+        related = html[html.index('class="related"') :]
+        self.assertIn("عنوان معدل للخبر", related)
+
+    @override_settings(PAGE_CACHE=False)
+    def test_related_block_of_a_preview_is_never_cached(self):
+        from nashra.articles.models import ArticlePage
+
+        self.html(self.article.url)
+        page = ArticlePage.objects.get(pk=self.article.pk)
+        response = page.make_preview_request()
+        self.assertEqual(response.status_code, 200)
+        other = self.paper["articles"][2]
+        other.title = "عنوان في المعاينة"
+        # Saved without publishing or any signal: only a fresh render sees it.
+        ArticlePage.objects.filter(pk=other.pk).update(title=other.title)
+        self.assertIn("عنوان في المعاينة", page.make_preview_request().content.decode())
+        self.assertNotIn("عنوان في المعاينة", self.html(self.article.url))
+
+    def _publish_body(self, page, html):
+        from nashra.articles.models import ArticlePage
+
+        page = ArticlePage.objects.get(pk=page.pk)
+        page.body = [{"type": "paragraph", "value": html}]
+        with self.captureOnCommitCallbacks(execute=True):
+            page.save_revision().publish()
+        return page
+
+    @override_settings(PAGE_CACHE=False)
+    def test_body_is_cached_until_the_article_is_published_again(self):
+        from nashra.articles.models import ArticlePage
+
+        self.assertIn("فقرة أولى", self.html(self.article.url))
+        page = ArticlePage.objects.get(pk=self.article.pk)
+        page.body = [{"type": "paragraph", "value": "<p>نص لم ينشر</p>"}]
+        # Written without publishing: readers keep the published body (#8).
+        ArticlePage.objects.filter(pk=page.pk).update(body=page.body)
+        self.assertNotIn("نص لم ينشر", self.html(self.article.url))
+        self._publish_body(self.article, "<p>نص منشور جديد</p>")
+        html = self.html(self.article.url)
+        self.assertIn("نص منشور جديد", html)
+        self.assertNotIn("فقرة أولى", html)
+
+    @override_settings(PAGE_CACHE=False)
+    def test_cached_body_follows_the_address_of_a_linked_page(self):
+        other = self.paper["articles"][3]
+        self._publish_body(
+            self.article, f'<p>انظر <a linktype="page" id="{other.pk}">الخبر</a></p>'
+        )
+        before = other.url
+        self.assertIn(f'href="{before}"', self.html(self.article.url))
+        other.slug = "عنوان-جديد"
+        with self.captureOnCommitCallbacks(execute=True):
+            other.save_revision().publish()
+        other.refresh_from_db()
+        self.assertNotEqual(other.url, before)
+        self.assertIn(f'href="{other.url}"', self.html(self.article.url))
+
+    @override_settings(PAGE_CACHE=False)
+    def test_body_of_a_preview_is_never_cached(self):
+        from nashra.articles.models import ArticlePage
+
+        self.html(self.article.url)
+        page = ArticlePage.objects.get(pk=self.article.pk)
+        page.body = [{"type": "paragraph", "value": "<p>مسودة في المعاينة</p>"}]
+        self.assertIn("مسودة في المعاينة", page.make_preview_request().content.decode())
+        self.assertNotIn("مسودة في المعاينة", self.html(self.article.url))
 
     def test_ticker_lists_current_breaking_news_only(self):
         now = timezone.now()
