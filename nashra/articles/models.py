@@ -267,7 +267,7 @@ class ArticlePage(CachedRestrictionsMixin, Page):
         from nashra.articles.views import article_context
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(article_context(self))
+        context.update(article_context(self, request))
         return context
 
 

@@ -9,12 +9,31 @@ from nashra.images import renditions
 PER_PAGE = 12
 
 
-def article_context(page):
-    """Byline, tags and photo of one article, each fetched once."""
-    authors = [link.author for link in page.article_authors.select_related("author")]
+def article_context(page, request=None):
+    """Byline, tags and photo of one article, each fetched once.
+
+    With a reader's request, byline and tags come from the fragment cache
+    (two queries and a tenth of an uncached article's CPU, #8): their rows
+    change only when the article is published ("page:<id>") and authors and
+    tags are site-wide models ("site"). A preview reads the draft's own.
+    """
+
+    def build():
+        links = page.article_authors.select_related("author")
+        return [link.author for link in links], list(page.tags.all())
+
+    if request is None or page.pk is None or getattr(request, "is_preview", False):
+        authors, tags = build()
+    else:
+        from nashra.core import fragments
+        from nashra.pagecache import groups
+
+        authors, tags = fragments.cached(
+            f"byline:{page.pk}", {groups.SITE, groups.page(page.pk)}, build
+        )
     return {
         "authors": authors,
-        "tags": list(page.tags.all()),
+        "tags": tags,
         "section": page.section,
         "image_specs": renditions.ARTICLE,
     }

@@ -4,7 +4,7 @@ from datetime import datetime
 from urllib.parse import unquote
 from zoneinfo import ZoneInfo
 
-from django.test import TestCase
+from django.test import TestCase, override_settings
 
 from nashra.articles.factories import create_article
 from nashra.core.tests.factories import build_newspaper
@@ -109,3 +109,41 @@ class ArticlePageTests(TestCase):
         )
         self.assertEqual(self.client.get(draft.url or "/world/draft/").status_code, 404)
         self.assertNotContains(self.client.get("/world/"), "مسودة سرية")
+
+
+@override_settings(PAGE_CACHE=False)
+class CachedBylineTests(TestCase):
+    """Byline and tags come from the fragment cache, kept exact (#8)."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.paper = build_newspaper(articles_per_section=1)
+        cls.article = cls.paper["articles"][0]
+
+    def get(self):
+        response = self.client.get(self.article.url)
+        self.assertEqual(response.status_code, 200)
+        return response.content.decode()
+
+    def test_byline_is_cached_until_an_author_is_saved(self):
+        from nashra.articles.models import Author
+
+        author = self.paper["author"]
+        self.assertIn(author.name, self.get())
+        # Renamed without a signal: readers keep the cached byline.
+        Author.objects.filter(pk=author.pk).update(name="اسم لم يحفظ")
+        self.assertNotIn("اسم لم يحفظ", self.get())
+        author.name = "اسم جديد للكاتبة"
+        with self.captureOnCommitCallbacks(execute=True):
+            author.save()
+        self.assertIn("اسم جديد للكاتبة", self.get())
+
+    def test_tags_follow_publishing(self):
+        from nashra.articles.models import ArticlePage
+
+        self.get()
+        page = ArticlePage.objects.get(pk=self.article.pk)
+        page.tags.add("وسم جديد")
+        with self.captureOnCommitCallbacks(execute=True):
+            page.save_revision().publish()
+        self.assertIn("وسم جديد", self.get())
