@@ -28,6 +28,7 @@ def main(path=None, runs=50):
     from django.test.utils import CaptureQueriesContext
 
     from nashra.articles.models import ArticlePage
+    from nashra.pagecache.production import freeze_startup_objects
 
     if path is None:
         path = ArticlePage.objects.published().newest_first()[5].url
@@ -38,6 +39,9 @@ def main(path=None, runs=50):
     with CaptureQueriesContext(connection) as queries:
         client.get(path)
     captured = list(queries.captured_queries)
+    if os.environ.get("GC_FREEZE", "1") == "1":
+        # As each gunicorn worker does once it has loaded the site.
+        freeze_startup_objects()
     times, cpu = [], []
     for _ in range(runs):
         start, start_cpu = time.perf_counter(), time.process_time()

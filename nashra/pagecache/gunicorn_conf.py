@@ -22,10 +22,15 @@ control_socket_disable = True
 
 
 def post_worker_init(worker):
-    """Every worker competes for the scheduler lock; exactly one holds it."""
-    from nashra.pagecache.production import start_scheduler_leader
+    """Every worker competes for the scheduler lock; exactly one holds it.
+    Then the loaded site is frozen out of the garbage collector's walks."""
+    from nashra.pagecache.production import (
+        freeze_startup_objects,
+        start_scheduler_leader,
+    )
 
     start_scheduler_leader()
+    freeze_startup_objects()
 
 
 def worker_exit(server, worker):
