@@ -46,7 +46,9 @@ def nodes_to_blocks(children: list, ctx: Context) -> list[dict]:
 
 def _flush(run: list, blocks: list[dict], ctx: Context) -> None:
     if run:
-        value = paragraph_value("".join(to_html(node) for node in run))
+        inner = "".join(to_html(node) for node in run)
+        # Whitespace between blocks never makes a paragraph: skip nh3.
+        value = paragraph_value(inner) if inner.strip() else None
         if value:
             blocks.append(block("paragraph", value))
 
