@@ -28,7 +28,7 @@ from .posts import import_item
 from .progress import Progress
 from .report import Report
 from .terms import import_author, import_categories, import_tag
-from .wxr import Author, Category, Channel, Item, Tag, Term, read_export
+from .wxr import Author, Category, Channel, Item, ItemRef, Tag, Term, read_export
 
 BUCKETS = {"post": "posts", "page": "pages", "attachment": "attachments"}
 
@@ -105,7 +105,7 @@ class ImportRun:
         progress = Progress(self.stderr, "media and terms") if self.stderr else None
         posts = 0
         categories_done = False
-        for record in read_export(self.export):
+        for record in read_export(self.export, brief=True):
             if isinstance(record, Channel):
                 self._channel(record)
             elif isinstance(record, Author):
@@ -125,7 +125,7 @@ class ImportRun:
                     import_tag(self, record)
                 elif isinstance(record, Term):
                     self.report.count("other", "skipped")
-                elif isinstance(record, Item):
+                elif isinstance(record, Item | ItemRef):
                     if record.post_type == "attachment":
                         import_attachment(self, record)
                         self.skip_comments(record, "attachments take no comments")

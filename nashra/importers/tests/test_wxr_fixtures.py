@@ -5,7 +5,16 @@ from datetime import UTC, datetime
 
 import pytest
 
-from nashra.importers.wxr import Author, Category, Channel, Item, Tag, Term, read_export
+from nashra.importers.wxr import (
+    Author,
+    Category,
+    Channel,
+    Item,
+    ItemRef,
+    Tag,
+    Term,
+    read_export,
+)
 
 from .fixtures import PARCH, THEME_UNIT, fixture
 
@@ -31,6 +40,17 @@ def test_theme_unit_counts_match_readme(theme):
     kinds = Counter(type(r) for r in theme)
     assert kinds[Category] == 68 and kinds[Tag] == 110 and kinds[Term] == 7
     assert kinds[Author] == 2 and isinstance(theme[0], Channel)
+
+
+def test_brief_reading_keeps_attachments_whole_and_the_rest_by_id(theme):
+    """The import's first pass reads posts by type and id only (#7)."""
+    brief = list(read_export(fixture(THEME_UNIT), brief=True))
+    assert len(brief) == len(theme)
+    for whole, short in zip(theme, brief, strict=True):
+        if isinstance(whole, Item) and whole.post_type != "attachment":
+            assert short == ItemRef(wp_id=whole.wp_id, post_type=whole.post_type)
+        else:
+            assert short == whole
 
 
 def test_theme_unit_comments(theme):

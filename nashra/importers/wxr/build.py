@@ -4,7 +4,7 @@ from xml.etree.ElementTree import Element
 
 from .fields import decode_slug, parse_gmt, parse_int, parse_local
 from .names import Names
-from .records import Author, Category, Comment, Item, Problem, Tag, Term
+from .records import Author, Category, Comment, Item, ItemRef, Problem, Tag, Term
 
 
 def _fields(elem: Element, names: Names) -> dict[str, str]:
@@ -92,6 +92,29 @@ def build_comment(elem: Element, names: Names, problems: list[Problem]) -> Comme
         type=f.get("wp:comment_type", ""),
         user_id=parse_int(f.get("wp:comment_user_id", ""), "comment_user_id", problems),
         meta=meta,
+    )
+
+
+def build_item_brief(elem: Element, names: Names) -> Item | ItemRef:
+    """An attachment whole; any other item only by type and id.
+
+    The import's first pass needs whole attachments but of posts and pages
+    only their count and ids: building their content, comments and dates
+    there was a tenth of an import's CPU (#7).
+    """
+    fields: dict[str, str] = {}
+    for child in elem:
+        name = names.short(child.tag)
+        if name in ("wp:post_type", "wp:post_id"):
+            fields.setdefault(name, (child.text or "").strip())
+            if len(fields) == 2:
+                break
+    post_type = fields.get("wp:post_type", "post")
+    if post_type == "attachment":
+        return build_item(elem, names)
+    return ItemRef(
+        wp_id=_optional_id(fields.get("wp:post_id", ""), "post_id", []),
+        post_type=post_type,
     )
 
 

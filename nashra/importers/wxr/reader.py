@@ -8,7 +8,14 @@ from xml.etree.ElementTree import Element, ParseError
 from defusedxml import DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden
 from defusedxml.ElementTree import iterparse
 
-from .build import build_author, build_category, build_item, build_tag, build_term
+from .build import (
+    build_author,
+    build_category,
+    build_item,
+    build_item_brief,
+    build_tag,
+    build_term,
+)
 from .names import KNOWN_VERSIONS, Names
 from .records import Channel, Problem, Record, WXRError
 
@@ -34,9 +41,12 @@ NO_WP_NAMESPACE = (
 )
 
 
-def read_export(source: str | os.PathLike | BinaryIO) -> Iterator[Record]:
+def read_export(
+    source: str | os.PathLike | BinaryIO, *, brief: bool = False
+) -> Iterator[Record]:
     """Yield Channel, then Authors, terms and Items in file order.
 
+    brief: items other than attachments come as ItemRef (type and id).
     Raises WXRError for unreadable input; records yielded before it are valid.
     """
     if isinstance(source, str | os.PathLike):
@@ -45,9 +55,9 @@ def read_export(source: str | os.PathLike | BinaryIO) -> Iterator[Record]:
         except OSError as error:
             raise WXRError(f"cannot open export: {error.strerror}") from None
         with handle:
-            yield from _read(handle)
+            yield from _read(handle, brief)
     else:
-        yield from _read(source)
+        yield from _read(source, brief)
 
 
 class _Channel:
@@ -79,7 +89,8 @@ class _Channel:
         )
 
 
-def _read(handle: BinaryIO) -> Iterator[Record]:
+def _read(handle: BinaryIO, brief: bool = False) -> Iterator[Record]:
+    builders = {**BUILDERS, "item": build_item_brief} if brief else BUILDERS
     names = Names()
     channel = _Channel(names)
     events = iterparse(handle, events=("start-ns", "start", "end"), forbid_dtd=True)
@@ -109,8 +120,8 @@ def _read(handle: BinaryIO) -> Iterator[Record]:
             depth -= 1
             if depth == 2 and channel_elem is not None:
                 name = names.short(payload.tag)
-                if name in BUILDERS:
-                    yield BUILDERS[name](payload, names)
+                if name in builders:
+                    yield builders[name](payload, names)
                 elif name in CHANNEL_FIELDS and not channel.emitted:
                     channel.fields.setdefault(name, (payload.text or "").strip())
                 # Drop what has been read, so memory stays flat (#7).

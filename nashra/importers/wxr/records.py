@@ -136,4 +136,13 @@ class Item:
         return [nicename for d, nicename, _ in self.categories if d == domain]
 
 
-Record = Channel | Author | Category | Tag | Term | Item
+@dataclass(frozen=True, slots=True)
+class ItemRef:
+    """A post, page or other item known by type and id only (read_export's
+    brief mode); its problems are reported when it is read whole."""
+
+    wp_id: int | None
+    post_type: str
+
+
+Record = Channel | Author | Category | Tag | Term | Item | ItemRef
