@@ -43,6 +43,7 @@ from .permalinks import old_paths_for_item
 from .posts import DRAFT, LIVE, _featured, _fill, _password, _wanted_slug, import_item
 from .redirects import add_redirects_many
 from .report import KINDS, OUTCOMES, Report
+from .rows import insert_rows
 from .terms import uncategorised_section
 
 BATCH_SIZE = 100
@@ -191,6 +192,9 @@ def _plan(run, item) -> _New:
     body = run.images.blocks(conversion.blocks, item, run.report)
     body, links_waiting = resolve_links(body, run.site_url)
     page = ArticlePage()
+    # A new page has no admin comments: said in memory, serializable_data()
+    # for its revision would otherwise query for them, one query per post.
+    page.wagtail_admin_comments = []
     _fill(run, page, item, body, featured, "post")
     if item.status == "private":
         run.report.problem(item.wp_id, "status", "private post kept as a draft")
@@ -288,16 +292,23 @@ def _slugs(run, parent, group) -> None:
 def _insert_pages(planned) -> None:
     """Page rows, then article rows (Django's bulk_create refuses
     multi-table models), then bylines and tags."""
+    # The page rows straight from the articles: a Page copy of each, for
+    # bulk_create(), cost as much as the insert. Batched and read back with
+    # RETURNING as bulk_create() does (SQLite 3.35+ and PostgreSQL).
     page_fields = [f for f in Page._meta.concrete_fields if not f.primary_key]
-    bases = [
-        Page(**{f.attname: getattr(p.page, f.attname) for f in page_fields})
-        for p in planned
-    ]
-    Page.objects.bulk_create(bases)
-    for base, p in zip(bases, planned, strict=True):
-        p.page.id = p.page.page_ptr_id = base.pk
-        p.page._state.adding = False
-        p.page._state.db = base._state.db
+    pages = [p.page for p in planned]
+    size = max(connection.ops.bulk_batch_size(page_fields, pages), 1)
+    returning = Page._meta.db_returning_fields
+    for start in range(0, len(pages), size):
+        chunk = pages[start : start + size]
+        rows = Page._base_manager._insert(
+            chunk, fields=page_fields, returning_fields=returning,
+            using=connection.alias,
+        )  # fmt: skip
+        for page, row in zip(chunk, rows, strict=True):
+            page.id = page.page_ptr_id = row[0]
+            page._state.adding = False
+            page._state.db = connection.alias
     ArticlePage._base_manager._insert(
         [p.page for p in planned],
         fields=ArticlePage._meta.local_concrete_fields,
@@ -358,7 +369,8 @@ def _insert_revisions(planned) -> None:
 
 def _record(run, planned) -> None:
     article_type = ContentType.objects.get_for_model(ArticlePage)
-    ImportedObject.objects.bulk_create(
+    insert_rows(
+        ImportedObject,
         [
             ImportedObject(
                 source=run.ledger.source,
@@ -372,7 +384,7 @@ def _record(run, planned) -> None:
                 pending=p.links_waiting,
             )  # fmt: skip
             for p in planned
-        ]
+        ],
     )
 
 
@@ -439,7 +451,7 @@ def _comments(run, planned) -> None:
                 f"UPDATE {table} SET created_at = %s WHERE id = %s",  # noqa: S608
                 dated,
             )
-    ImportedObject.objects.bulk_create(ledger)
+    insert_rows(ImportedObject, ledger)
     return _threads(planned, rows)
 
 

@@ -14,6 +14,7 @@ from .permalinks import (
     old_paths_for_item,
     old_paths_for_term,
 )
+from .rows import insert_rows
 
 MAX_PATH = 255
 
@@ -83,8 +84,7 @@ def add_redirects_many(run, entries) -> None:
                     item_label, "redirect", f"{old} already redirects elsewhere"
                 )
                 report.count("redirects", "skipped")
-    if fresh:
-        Redirect.objects.bulk_create(fresh)
+    insert_rows(Redirect, fresh)
 
 
 def redirect_item(run, item, page) -> None:
