@@ -59,3 +59,9 @@ def published_count(article_id):
     if found.get(WARM_KEY) is not None:
         return 0
     return _warm().get(article_id, 0)
+
+
+def forget_warm_counts():
+    """After bulk writes that bypass refresh() (`nashra generate`): the next
+    card loads every count again instead of reading a missing one as zero."""
+    cache.delete(WARM_KEY)

@@ -205,9 +205,10 @@ class Generator:
             # keeps them: tag pages and related stories read only that index.
             links += [(pk, tag.pk, when) for tag in rng.sample(self.tags, 3)]
             bylines.append((pk, rng.choice(self.authors).pk, 0))
-            count = self.comments_per_article
+            count, approved_count = self.comments_per_article, 0
             for _ in range(count):
                 approved = rng.random() < 0.9
+                approved_count += approved
                 comments.append(
                     Comment(
                         article_id=pk,
@@ -218,7 +219,7 @@ class Generator:
                     )
                 )
             if count:
-                threads.append(CommentThread(page_id=pk, approved_count=count))
+                threads.append(CommentThread(page_id=pk, approved_count=approved_count))
         with connection.cursor() as cursor:
             cursor.executemany(
                 f"INSERT INTO {ArticleTag._meta.db_table} "  # noqa: S608

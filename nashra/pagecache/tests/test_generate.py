@@ -7,7 +7,8 @@ from django.test import TestCase
 from wagtail.models import Page
 
 from nashra.articles.models import ArticlePage, ArticleTag
-from nashra.comments.models import Comment
+from nashra.comments.counts import published_count
+from nashra.comments.models import Comment, CommentThread, Status
 from nashra.core.tests.factories import ensure_home
 from nashra.core.tests.test_statistics import has_planner_statistics
 from nashra.search.models import SearchEntry
@@ -18,6 +19,7 @@ class GenerateTests(TestCase):
         """Bulk-written paths must be what treebeard would have written, or
         the admin and every later add_child() break."""
         ensure_home()
+        published_count(1)  # counts warmed before the bulk load
         out = StringIO()
         call_command("generate", articles=30, comments_per_article=2, stdout=out)
         call_command("generate", articles=5, seed=9, stdout=out)
@@ -30,6 +32,13 @@ class GenerateTests(TestCase):
         assert links.count() == 35 * 3
         for link in links:
             assert link.published_at == link.content_object.published_at
+        # Cards and article pages read the counts: approved comments only.
+        for thread in CommentThread.objects.all():
+            approved = Comment.objects.filter(
+                article_id=thread.page_id, status=Status.APPROVED
+            ).count()
+            assert thread.approved_count == approved
+            assert published_count(thread.page_id) == approved
         # Readers arrive straight after a bulk load: the planner must not guess.
         assert has_planner_statistics(ArticlePage)
         problems = Page.find_problems()

@@ -2,6 +2,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
+from nashra.comments.counts import forget_warm_counts
 from nashra.core.statistics import refresh_planner_statistics
 from nashra.home.models import HomePage
 from nashra.pagecache.invalidate import bump_now
@@ -41,6 +42,7 @@ class Command(BaseCommand):
 
         made = generator.run(articles, progress)
         refresh_planner_statistics()
+        forget_warm_counts()
         bump_now({"site"})
         elapsed = time.perf_counter() - started
         self.stdout.write(
