@@ -141,6 +141,11 @@ def thread(request, page_id):
     if request.method == "POST":
         current.is_open = request.POST.get("is_open") == "1"
         current.save(update_fields=["is_open"])
+        # The article's page, cached or not, shows the form or the notice.
+        from nashra.pagecache import groups
+        from nashra.pagecache.invalidate import bump
+
+        bump({groups.page(article.pk)})
         messages.success(
             request,
             _("Comments are open.") if current.is_open else _("Comments are closed."),

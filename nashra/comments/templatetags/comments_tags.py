@@ -14,12 +14,34 @@ from nashra.text.comment_text import render_comment
 register = template.Library()
 
 
+def _thread(request, article):
+    """The article's thread row (open or closed, approved count), or None.
+
+    From the fragment cache for a reader (#8): every comment saved or
+    counted, and opening or closing the thread, bumps the "page:<id>" group.
+    """
+
+    def build():
+        # False, not None, for "no row": None is a cache miss.
+        return CommentThread.objects.filter(page_id=article.pk).first() or False
+
+    if request is None or not article.pk or getattr(request, "is_preview", False):
+        return build() or None
+    from nashra.core import fragments
+    from nashra.pagecache import groups
+
+    return (
+        fragments.cached(f"thread:{article.pk}", {groups.page(article.pk)}, build)
+        or None
+    )
+
+
 @register.inclusion_tag("comments/section.html", takes_context=True)
 def comments_section(context, article):
     """Published threads and the form (or a closed notice); no per-reader data."""
     request = context.get("request")
     options = options_for(request)
-    thread = CommentThread.objects.filter(page_id=article.pk).first()
+    thread = _thread(request, article)
     # Every approval goes through counts.refresh(), so a zero count (or no
     # thread row, as for most articles) means no comment to fetch (#8).
     if thread is not None and thread.approved_count:

@@ -106,6 +106,18 @@ class ModerationTests(TestCase):
         html = self.client.get(self.article.url).content.decode()
         self.assertIn("التعليقات مغلقة على هذا المقال", html)
 
+    def test_close_thread_after_readers_saw_it_open(self):
+        """Closing bumps the article's group: neither the cached page nor the
+        cached thread row keeps showing the form (#8)."""
+        from django.test import Client
+
+        reader = Client()
+        closed = "التعليقات مغلقة على هذا المقال"
+        self.assertNotIn(closed, reader.get(self.article.url).content.decode())
+        with self.captureOnCommitCallbacks(execute=True):
+            self.client.post(f"{QUEUE}article/{self.article.pk}/", {"is_open": "0"})
+        self.assertIn(closed, reader.get(self.article.url).content.decode())
+
     def test_export_and_erase_one_address(self):
         """GDPR: everything stored for one address can be exported, then erased."""
         self.comment(status=Status.APPROVED)
