@@ -18,7 +18,9 @@ def _thread(request, article):
     """The article's thread row (open or closed, approved count), or None.
 
     From the fragment cache for a reader (#8): every comment saved or
-    counted, and opening or closing the thread, bumps the "page:<id>" group.
+    counted, and opening or closing the thread, bumps the "page:<id>" group;
+    bulk imports and `nashra generate`, which write threads directly, purge
+    "site".
     """
 
     def build():
@@ -31,7 +33,9 @@ def _thread(request, article):
     from nashra.pagecache import groups
 
     return (
-        fragments.cached(f"thread:{article.pk}", {groups.page(article.pk)}, build)
+        fragments.cached(
+            f"thread:{article.pk}", {groups.SITE, groups.page(article.pk)}, build
+        )
         or None
     )
 
