@@ -38,10 +38,33 @@ def parse_local(
     return naive.replace(tzinfo=timezone(timedelta(minutes=minutes)))
 
 
+def _wordpress_shaped(text: str) -> bool:
+    """ "YYYY-MM-DD HH:MM:SS" in ASCII digits, hour below 24 (newer Pythons'
+    ISO parser reads 24:00 as the next day; strptime refuses it)."""
+    digits = text[:4] + text[5:7] + text[8:10] + text[11:13] + text[14:16] + text[17:]
+    return (
+        len(text) == 19
+        and text[4] == text[7] == "-"
+        and text[10] == " "
+        and text[13] == text[16] == ":"
+        and digits.isascii()
+        and digits.isdigit()
+        and text[11:13] < "24"
+    )
+
+
 def _parse_naive(text: str, what: str, problems: list[Problem]) -> datetime | None:
     text = text.strip()
     if not text or text == ZERO_DATE:
         return None
+    if _wordpress_shaped(text):
+        # The shape WordPress always writes, read by the C ISO parser (fifty
+        # times faster than strptime, four dates a post); fixed separators
+        # leave it nothing else to accept. Any other text goes to strptime.
+        try:
+            return datetime.fromisoformat(text)
+        except ValueError:
+            pass
     try:
         return datetime.strptime(text, WP_DATE_FORMAT)
     except ValueError:
