@@ -1,6 +1,9 @@
 """Comment sections, single comments and counts for reader templates (#3)."""
 
+from collections.abc import Sequence
+
 from django import template
+from django.db.models import QuerySet
 from django.utils.safestring import mark_safe
 
 from nashra.comments import counts
@@ -64,10 +67,41 @@ def comments_section(context, article):
     }
 
 
-@register.simple_tag
-def comment_count(article):
-    """Published comments on an article (cached; at most one query per request)."""
-    return counts.published_count(article.pk)
+# Where a card's template finds its fellow cards: every listing that includes
+# articles/components/card.html loops over one of these.
+CARD_LISTS = ("articles", "related")
+
+
+def _fetched(listed):
+    """Items already in memory (never a query or a consumed generator)."""
+    if isinstance(listed, QuerySet):
+        return listed._result_cache or ()
+    if isinstance(listed, Sequence) and not isinstance(listed, str):
+        return listed
+    return ()
+
+
+@register.simple_tag(takes_context=True)
+def comment_count(context, article):
+    """Published comments on an article (cached; at most one query per request).
+
+    The first card of a listing reads the counts of every card in it in one
+    cache round trip and keeps them for the request (#8).
+    """
+    request = context.get("request")
+    known = getattr(request, "_nashra_comment_counts", None)
+    if known is None:
+        known = {}
+        if request is not None:
+            request._nashra_comment_counts = known
+    if article.pk not in known:
+        ids = {article.pk}
+        for name in CARD_LISTS:
+            listed = _fetched(context.get(name))
+            ids.update(getattr(item, "pk", None) for item in listed)
+        ids.discard(None)
+        known.update(counts.published_counts(ids - known.keys()))
+    return known[article.pk]
 
 
 @register.simple_tag
