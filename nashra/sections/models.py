@@ -5,12 +5,13 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from nashra.core.keyset import paginate_newest
+from nashra.core.privacy import CachedRestrictionsMixin
 from nashra.pagecache import groups, versions
 
 ARTICLES_PER_PAGE = 12
 
 
-class SectionPage(Page):
+class SectionPage(CachedRestrictionsMixin, Page):
     """A section of the paper (e.g. World News) listing its articles, newest first."""
 
     description = models.TextField(
