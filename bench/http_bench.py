@@ -60,12 +60,35 @@ def server_cpu(process):
     return total / tick
 
 
-def wrk(url, server=None):
+# Each request asks for the next of many articles, each thread its own half,
+# so no article is served twice in a run: the first view of a page, whose own
+# fragments (body, byline, related stories) are not cached yet.
+EACH_NEW_LUA = """
+local paths = {%s}
+local counter = 0
+function setup(thread)
+  thread:set("offset", counter * math.floor(#paths / 2))
+  counter = counter + 1
+end
+local i = 0
+function request()
+  i = i + 1
+  return wrk.format("GET", paths[(offset + i) %% #paths + 1])
+end
+"""
+
+
+def wrk(url, server=None, paths=None):
     """req/s, p50, p99, non-2xx, timeouts, load, server CPU µs per request."""
     load = load_average()
     before = server_cpu(server) if server else None
+    script = []
+    if paths:
+        lua = Path(tempfile.mkstemp(suffix=".lua")[1])
+        lua.write_text(EACH_NEW_LUA % ",".join(f'"{p}"' for p in paths))
+        script = ["-s", str(lua)]
     out = subprocess.run(
-        ["wrk", *WRK, "--timeout", "5s", "--latency", url],
+        ["wrk", *WRK, *script, "--timeout", "5s", "--latency", url],
         capture_output=True, text=True, check=True, timeout=120,
     ).stdout  # fmt: skip
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
@@ -184,6 +207,7 @@ def urls():
     tag = Tag.objects.filter(tagged_articles__isnull=False).first()
     return {
         "home": "/",
+        "article (each new)": EACH_NEW,
         "section p1": section.url,
         "section p1000": section.url + "?page=1000",
         "article": article.url,
@@ -192,6 +216,18 @@ def urls():
         "feed": "/feeds/rss/",
         "sitemap": "/sitemap.xml",
     }
+
+
+EACH_NEW = "each new"
+
+
+def distinct_articles(count=20_000):
+    """Article paths, percent-encoded, none of the newest thousand (those sit
+    in the home page's and sections' blocks)."""
+    from nashra.articles.models import ArticlePage
+
+    articles = ArticlePage.objects.published().newest_first()[1000 : 1000 + count]
+    return [urllib.request.quote(a.url) for a in articles.defer_streamfields()]
 
 
 def nginx(conf_text, prefix):
@@ -241,6 +277,14 @@ def main():
         for name, path in paths.items():
             url = f"http://127.0.0.1:{APP_PORT}{path}"
             # Several times when cached: each worker may keep its own copy.
+            if path == EACH_NEW:
+                if label == "cached":
+                    continue  # every request a miss: the uncached row says it
+                each_new = distinct_articles()
+                rows[(label, name)] = wrk(
+                    f"http://127.0.0.1:{APP_PORT}/", app, each_new
+                )
+                continue
             for _ in range(10 if label == "cached" else 1):
                 warm(url)
             rows[(label, name)] = wrk(url, app)
