@@ -222,12 +222,12 @@ EACH_NEW = "each new"
 
 
 def distinct_articles(count=20_000):
-    """Article paths, percent-encoded, none of the newest thousand (those sit
-    in the home page's and sections' blocks)."""
+    """Article paths (Wagtail gives them percent-encoded), none of the newest
+    thousand (those sit in the home page's and sections' blocks)."""
     from nashra.articles.models import ArticlePage
 
     articles = ArticlePage.objects.published().newest_first()[1000 : 1000 + count]
-    return [urllib.request.quote(a.url) for a in articles.defer_streamfields()]
+    return [a.url for a in articles.defer_streamfields()]
 
 
 def nginx(conf_text, prefix):
