@@ -54,7 +54,7 @@ def test_defaults_are_sqlite_in_wal_mode_locmem_and_no_debug(tmp_path):
     ("env", "expression", "expected"),
     [
         ({"DATABASE_URL": "postgres://u@127.0.0.1:5432/news"}, "s.DATABASES['default']['NAME']", "'news'"),
-        ({"REDIS_URL": "redis://127.0.0.1:6379/3"}, "s.CACHES['default']['BACKEND']", "'django.core.cache.backends.redis.RedisCache'"),
+        ({"REDIS_URL": "redis://127.0.0.1:6379/3"}, "s.CACHES['default']['BACKEND']", "'nashra.core.cache.SharedClientRedisCache'"),
         ({"ALLOWED_HOSTS": "news.example, www.news.example"}, "s.ALLOWED_HOSTS", "['news.example', 'www.news.example']"),
         ({"DEBUG": "yes"}, "s.DEBUG", "True"),
         ({"NASHRA_LANGUAGE": "en"}, "s.LANGUAGE_CODE", "'en'"),
