@@ -3,6 +3,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
+from nashra.core.privacy import CachedRestrictionsMixin
 from nashra.home.blocks import FrontPageBlock
 from nashra.home.forms import HomePageForm
 from nashra.home.front import LATEST_COUNT, PER_SECTION, front_page
@@ -10,7 +11,7 @@ from nashra.home.front import LATEST_COUNT, PER_SECTION, front_page
 __all__ = ["LATEST_COUNT", "PER_SECTION", "HomePage", "front_page"]
 
 
-class HomePage(Page):
+class HomePage(CachedRestrictionsMixin, Page):
     """The front page, arranged by the editors as an ordered list of blocks."""
 
     body = StreamField(
