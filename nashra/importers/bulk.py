@@ -403,14 +403,7 @@ def _comments(run, planned) -> None:
     level_of: dict[int, int] = {}
     for p in planned:
         for comment in comment_import.parents_first(p.item.comments):
-            label = f"comment {comment.wp_id}"
-            if comment.type not in comment_import.ORDINARY:
-                report.problem(label, "comment", f"{comment.type[:20]} not imported")
-                report.count("comments", "skipped")
-                continue
-            if comment.wp_id is None:
-                report.problem(label, "comment", "no comment id")
-                report.count("comments", "skipped")
+            if comment_import.refused(report, comment):
                 continue
             level = level_of.get(comment.parent_id, -1) + 1 if comment.parent_id else 0
             level_of[comment.wp_id] = level

@@ -72,16 +72,24 @@ def import_comments(run, item, page) -> None:
         _refresh_count(page)
 
 
+def refused(report, comment) -> bool:
+    """Whether the comment cannot be imported; if so, it is counted as
+    skipped and its reason reported (one-by-one and batch paths alike)."""
+    if comment.type not in ORDINARY:
+        reason = f"{comment.type[:20]} not imported"
+    elif comment.wp_id is None:
+        reason = "no comment id"
+    else:
+        return False
+    report.problem(f"comment {comment.wp_id}", "comment", reason)
+    report.count("comments", "skipped")
+    return True
+
+
 def _import_one(run, item, page, comment) -> None:
     report = run.report
     label = f"comment {comment.wp_id}"
-    if comment.type not in ORDINARY:
-        report.problem(label, "comment", f"{comment.type[:20]} not imported")
-        report.count("comments", "skipped")
-        return
-    if comment.wp_id is None:
-        report.problem(label, "comment", "no comment id")
-        report.count("comments", "skipped")
+    if refused(report, comment):
         return
     model = run.comment_model
     parent_id = (
