@@ -123,10 +123,7 @@ def _article_body(context, page):
     unpublishing changes its address). Keyed on the site, theme and
     language too; previews and bodies with other references are rendered.
     """
-    from wagtail.models import Site
-
     from nashra.core import fragments
-    from nashra.theme.loaders import active_theme
 
     known = getattr(page, "_nashra_body", None)
     if known is not None:
@@ -142,12 +139,7 @@ def _article_body(context, page):
     if found is None:
         known = build()
     else:
-        site = Site.find_for_request(context["request"])
-        name = (
-            f"body:{site.pk if site else ''}:{active_theme.get()}:"
-            f"{get_language()}:{page.pk}"
-        )
-        known = fragments.cached(name, found, build)
+        known = fragments.cached(_rendered_name("body", context, page), found, build)
     page._nashra_body = known
     return known
 
@@ -199,6 +191,20 @@ def social_icon(network):
     )
 
 
+def _rendered_name(kind, context, page):
+    """Fragment name of a piece of ``page``'s HTML: it also depends on the
+    site (links, date and digit options), the theme and the language."""
+    from wagtail.models import Site
+
+    from nashra.theme.loaders import active_theme
+
+    site = Site.find_for_request(context["request"])
+    return (
+        f"{kind}:{site.pk if site else ''}:{active_theme.get()}:"
+        f"{get_language()}:{page.pk}"
+    )
+
+
 def _shared_fragment(context, page):
     """Whether a piece of ``page`` may come from the fragment cache: not in
     a preview, whose draft (tags, body) is not what readers see."""
@@ -222,11 +228,8 @@ def related_section(context, page, tags):
     "site". Keyed on what else the HTML depends on: the site (links, date and
     digit options), theme and language.
     """
-    from wagtail.models import Site
-
     from nashra.core import fragments
     from nashra.pagecache import groups
-    from nashra.theme.loaders import active_theme
 
     def build():
         # As {% include %} renders it: in a pushed context.
@@ -236,13 +239,9 @@ def related_section(context, page, tags):
 
     if not _shared_fragment(context, page):
         return build()
-    site = Site.find_for_request(context["request"])
-    name = (
-        f"related:{site.pk if site else ''}:{active_theme.get()}:"
-        f"{get_language()}:{page.pk}"
-    )
     found = {groups.SITE, groups.page(page.pk), groups.section(page.section_id)}
     found.update(groups.tag(tag.slug) for tag in tags)
+    name = _rendered_name("related", context, page)
     return mark_safe(fragments.cached(name, found, build))  # noqa: S308
 
 
