@@ -185,3 +185,27 @@ class AddressTests(TestCase):
         (error,) = check_base_url(None)
         self.assertIn("NASHRA_BASE_URL", error.msg)
         self.assertIn("غير صالح", error.msg)
+
+
+class ServeStartTests(TestCase):
+    @override_settings(BASE_URL="https://news.example")
+    def test_serve_puts_a_changed_address_in_the_site_even_without_setup(self):
+        """A restart with a new NASHRA_BASE_URL and nothing to migrate."""
+        import io
+        from unittest import mock
+
+        from nashra.core.management.commands import serve
+        from nashra.core.tests.factories import ensure_home
+
+        ensure_home()
+        out = io.StringIO()
+        target = "nashra.core.management.commands.serve"
+        with (
+            mock.patch(f"{target}.call_command") as runserver,
+            mock.patch(f"{target}.start_scheduler"),
+        ):
+            serve.Command(stdout=out).handle(addrport="127.0.0.1:8299", no_setup=True)
+        runserver.assert_called_once()
+        site = Site.objects.get(is_default_site=True)
+        self.assertEqual(site.root_url, "https://news.example")
+        self.assertIn("https://news.example", out.getvalue())
