@@ -3,8 +3,11 @@ from django.core.management.base import BaseCommand
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.migrations.executor import MigrationExecutor
 
+from nashra.articles.models import ArticlePage
 from nashra.core.catalogues import compile_catalogues
-from nashra.core.scheduler import start_scheduler
+from nashra.sections.models import SectionPage
+from nashra.server import production
+from nashra.server.scheduler import start_scheduler
 
 
 def pending_migrations():
@@ -14,9 +17,6 @@ def pending_migrations():
 
 
 def site_is_empty():
-    from nashra.articles.models import ArticlePage
-    from nashra.sections.models import SectionPage
-
     return not (ArticlePage.objects.exists() or SectionPage.objects.exists())
 
 
@@ -41,8 +41,6 @@ class Command(BaseCommand):
         if not no_setup:
             self.setup()
         if options.get("production"):
-            from nashra.pagecache import production  # (#8)
-
             return production.run(addrport, stdout=self.stdout)
         start_scheduler()
         self.stdout.write(
