@@ -4,6 +4,7 @@ from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.migrations.executor import MigrationExecutor
 
 from nashra.articles.models import ArticlePage
+from nashra.core.base_url import keep_in_step
 from nashra.core.catalogues import compile_catalogues
 from nashra.sections.models import SectionPage
 from nashra.server import production
@@ -40,6 +41,8 @@ class Command(BaseCommand):
     def handle(self, *args, addrport, no_setup, **options):
         if not no_setup:
             self.setup()
+        # Also with --no-setup: a changed NASHRA_BASE_URL needs no migration (#12).
+        keep_in_step(stdout=self.stdout)
         if options.get("production"):
             return production.run(addrport, stdout=self.stdout)
         start_scheduler()
