@@ -3,7 +3,6 @@ from django.core.management.base import BaseCommand
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.migrations.executor import MigrationExecutor
 
-from nashra.core.catalogues import compile_catalogues
 from nashra.core.scheduler import start_scheduler
 
 
@@ -51,7 +50,6 @@ class Command(BaseCommand):
         call_command("runserver", addrport, use_reloader=False, use_threading=True)
 
     def setup(self):
-        compile_catalogues()
         if pending_migrations():
             self.stdout.write("Migrating the database / تحديث قاعدة البيانات…")
             call_command("migrate", interactive=False, verbosity=0)
