@@ -1,9 +1,11 @@
+"""The view-count beacon an article page sends once read (#4)."""
+
 from django.http import HttpResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from nashra.theme.counting import is_bot, record_view
+from nashra.articles.counting import is_bot, record_view
 
 
 @csrf_exempt  # a beacon carries no cookie-bound action: it only counts
