@@ -17,6 +17,11 @@ class NewsImage(AbstractImage):
 
     admin_form_fields = (*Image.admin_form_fields, "caption", "credit", "alt_text")
 
+    class Meta(AbstractImage.Meta):
+        # Without them the library reads "News images" in Arabic (#12).
+        verbose_name = _("news image")
+        verbose_name_plural = _("news images")
+
     @property
     def default_alt_text(self):
         return self.alt_text or self.caption or self.title
