@@ -13,12 +13,16 @@ from wagtail.search import index
 
 from nashra.articles.blocks import ArticleBodyBlock
 from nashra.articles.queries import ArticleQuerySet
+from nashra.core import groups
 from nashra.core.privacy import CachedRestrictionsMixin
 from nashra.text.reading import plain_text
 
 
 class Author(index.Indexed, models.Model):
     """A writer whose name appears in bylines and who has an author page."""
+
+    # Bylines everywhere show the name: an edit purges the site (#13).
+    cache_site_wide = True
 
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(
@@ -81,6 +85,8 @@ class Tag(TagBase):
     """A subject that links articles across sections (e.g. a country or an event)."""
 
     free_tagging = True
+    # Tag links on every card and article: an edit purges the site (#13).
+    cache_site_wide = True
 
     class Meta:
         verbose_name = _("tag")
@@ -120,7 +126,7 @@ class ArticleTag(ItemBase):
         ]
 
 
-class ArticlePage(CachedRestrictionsMixin, Page):
+class ArticlePage(CachedRestrictionsMixin, groups.CacheGroupsMixin, Page):
     """A news story: headline, summary, byline, featured photo and body."""
 
     summary = models.TextField(
@@ -262,6 +268,36 @@ class ArticlePage(CachedRestrictionsMixin, Page):
             elif block.block_type in {"pull_quote", "quote"}:
                 parts.append(block.value["text"])
         return "\n".join(parts)
+
+    # An article shows in its section, tags, authors and the front, not
+    # everywhere: its edits bump those groups only (#8, #13).
+    cache_site_wide = False
+
+    @classmethod
+    def cache_groups_of(cls, page_ids):
+        """Everything that shows these articles: themselves, their sections,
+        tags, authors, and the front (cards carry titles and comment counts)."""
+        ids = list(page_ids)
+        found = {groups.FRONT, *(groups.page(pk) for pk in ids)}
+        sections = cls.objects.filter(pk__in=ids).values_list("section_id", flat=True)
+        found.update(groups.section(pk) for pk in sections if pk)
+        slugs = ArticleTag.objects.filter(content_object_id__in=ids).values_list(
+            "tag__slug", flat=True
+        )
+        found.update(groups.tag(slug) for slug in slugs)
+        names = ArticlePageAuthor.objects.filter(page_id__in=ids).values_list(
+            "author__slug", flat=True
+        )
+        found.update(groups.author(slug) for slug in names)
+        return found
+
+    def cache_dependencies(self, tags=None):
+        tags = self.tags.all() if tags is None else tags
+        return {
+            groups.page(self.pk),
+            groups.section(self.section_id),
+            *(groups.tag(t.slug) for t in tags),
+        }
 
     def get_context(self, request, *args, **kwargs):
         from nashra.articles.views import article_context

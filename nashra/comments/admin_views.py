@@ -16,6 +16,8 @@ from nashra.comments import moderation
 from nashra.comments.admin_forms import EditCommentForm, EmailLookupForm, ReplyForm
 from nashra.comments.models import Comment, CommentThread, Status
 from nashra.comments.privacy import erase_for_email, export_for_email
+from nashra.core import groups
+from nashra.core.invalidate import bump
 from nashra.core.pagination import paginate
 
 PER_PAGE = 50
@@ -142,9 +144,6 @@ def thread(request, page_id):
         current.is_open = request.POST.get("is_open") == "1"
         current.save(update_fields=["is_open"])
         # The article's page, cached or not, shows the form or the notice.
-        from nashra.pagecache import groups
-        from nashra.pagecache.invalidate import bump
-
         bump({groups.page(article.pk)})
         messages.success(
             request,

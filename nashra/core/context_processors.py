@@ -1,7 +1,7 @@
 from django.utils.functional import SimpleLazyObject
 from wagtail.models import Site
 
-from nashra.core import fragments
+from nashra.core import fragments, groups
 from nashra.core.privacy import exclude_private
 
 
@@ -18,8 +18,6 @@ def _load_menu(site):
 
 
 def _menu_sections(site):
-    from nashra.pagecache import groups
-
     if site is None:
         return []
     # A section edit, move or restriction bumps the "site" group (#8).

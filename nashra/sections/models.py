@@ -4,14 +4,14 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
+from nashra.core import groups, versions
 from nashra.core.keyset import paginate_newest
 from nashra.core.privacy import CachedRestrictionsMixin
-from nashra.pagecache import groups, versions
 
 ARTICLES_PER_PAGE = 12
 
 
-class SectionPage(CachedRestrictionsMixin, Page):
+class SectionPage(CachedRestrictionsMixin, groups.CacheGroupsMixin, Page):
     """A section of the paper (e.g. World News) listing its articles, newest first."""
 
     description = models.TextField(
@@ -35,6 +35,9 @@ class SectionPage(CachedRestrictionsMixin, Page):
         if self._state.adding:
             self.show_in_menus = True
         super().save(*args, **kwargs)
+
+    def cache_dependencies(self, tags=None):
+        return {groups.page(self.pk), groups.section(self.pk)}
 
     def articles(self):
         from nashra.articles.models import ArticlePage

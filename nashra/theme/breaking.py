@@ -5,7 +5,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
-from nashra.core import fragments
+from nashra.core import fragments, groups
 
 
 def current_breaking(site, limit, now=None, within=None):
@@ -28,7 +28,6 @@ def ticker_html(site, request, limit):
     """The ticker of ``site`` as HTML, cached under the page-cache versions
     of the whole site and of the article stream, and never past the moment
     its first item stops being breaking (#8)."""
-    from nashra.pagecache import groups
     from nashra.theme.models import Breaking
 
     def build():

@@ -211,6 +211,9 @@ class BreakingQuerySet(models.QuerySet):
 class Breaking(models.Model):
     """An article flagged as breaking news until a given time (the ticker)."""
 
+    # The ticker is in the chrome of every page: an edit purges the site (#13).
+    cache_site_wide = True
+
     page = models.OneToOneField(
         "articles.ArticlePage", verbose_name=_("article"), on_delete=models.CASCADE,
         related_name="breaking",

@@ -7,7 +7,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_bidi
 
 from nashra.core.display import display_options, local, site_number
-from nashra.text import bidi, dates
+from nashra.text import bidi, credits, dates
 
 register = template.Library()
 
@@ -28,6 +28,12 @@ def isolate(value):
 def isolate_html(value):
     """Trusted HTML (rendered rich text) with foreign runs bidi-isolated."""
     return mark_safe(bidi.isolate_html(str(conditional_escape(value)), _base()))  # noqa: S308
+
+
+@register.filter
+def credit_name(value):
+    """A photo credit without its own «تصوير:» label: the template prints one (#12)."""
+    return credits.credit_name(value)
 
 
 @register.simple_tag(takes_context=True)

@@ -25,7 +25,7 @@ class ChromeTests(TestCase):
         cls.article = cls.paper["articles"][0]
 
     def test_a_built_fragment_is_reused_until_its_group_moves(self):
-        from nashra.pagecache.invalidate import bump_now
+        from nashra.core.invalidate import bump_now
 
         calls = []
 
@@ -42,7 +42,7 @@ class ChromeTests(TestCase):
 
     def test_one_request_reads_a_fragment_once(self):
         """Inside a request the first answer holds; the next request reads again."""
-        from nashra.pagecache.invalidate import bump_now
+        from nashra.core.invalidate import bump_now
 
         values = iter(["أول", "ثان", "ثالث"])
         # What request_started and request_finished call (sending those
@@ -105,7 +105,7 @@ class ChromeTests(TestCase):
 
     def test_private_paths_are_shared_through_the_version_store(self):
         """Another process cleared nothing here: only the version moved."""
-        from nashra.pagecache.invalidate import bump_now
+        from nashra.core.invalidate import bump_now
 
         self.assertEqual(private_paths(), [])
         PageViewRestriction.objects.bulk_create(  # no signal, like another process

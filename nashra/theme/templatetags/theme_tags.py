@@ -9,6 +9,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, ngettext
 
+from nashra.core import fragments, groups
 from nashra.core.display import site_number
 from nashra.text.reading import reading_minutes
 from nashra.theme.fonts import get_typeface
@@ -93,8 +94,6 @@ BODY_LOOP = "{% load wagtailcore_tags %}{% for block in page.body %}{% include_b
 def _body_groups(page):
     """The groups a rendered body depends on, or None when one of its
     rich-text references is of a kind no group follows."""
-    from nashra.pagecache import groups
-
     found = {groups.SITE, groups.page(page.pk)}
     for block in page.body:
         source = getattr(block.value, "source", None)
@@ -123,8 +122,6 @@ def _article_body(context, page):
     unpublishing changes its address). Keyed on the site, theme and
     language too; previews and bodies with other references are rendered.
     """
-    from nashra.core import fragments
-
     known = getattr(page, "_nashra_body", None)
     if known is not None:
         return known
@@ -228,8 +225,6 @@ def related_section(context, page, tags):
     "site". Keyed on what else the HTML depends on: the site (links, date and
     digit options), theme and language.
     """
-    from nashra.core import fragments
-    from nashra.pagecache import groups
 
     def build():
         # As {% include %} renders it: in a pushed context.

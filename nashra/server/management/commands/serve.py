@@ -3,8 +3,12 @@ from django.core.management.base import BaseCommand
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.migrations.executor import MigrationExecutor
 
+from nashra.articles.models import ArticlePage
+from nashra.core.base_url import keep_in_step
 from nashra.core.catalogues import compile_catalogues
-from nashra.core.scheduler import start_scheduler
+from nashra.sections.models import SectionPage
+from nashra.server import production
+from nashra.server.scheduler import start_scheduler
 
 
 def pending_migrations():
@@ -14,9 +18,6 @@ def pending_migrations():
 
 
 def site_is_empty():
-    from nashra.articles.models import ArticlePage
-    from nashra.sections.models import SectionPage
-
     return not (ArticlePage.objects.exists() or SectionPage.objects.exists())
 
 
@@ -40,9 +41,9 @@ class Command(BaseCommand):
     def handle(self, *args, addrport, no_setup, **options):
         if not no_setup:
             self.setup()
+        # Also with --no-setup: a changed NASHRA_BASE_URL needs no migration (#12).
+        keep_in_step(stdout=self.stdout)
         if options.get("production"):
-            from nashra.pagecache import production  # (#8)
-
             return production.run(addrport, stdout=self.stdout)
         start_scheduler()
         self.stdout.write(
