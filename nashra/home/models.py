@@ -4,6 +4,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
+from nashra.core import groups
 from nashra.core.privacy import CachedRestrictionsMixin
 from nashra.home.blocks import FrontPageBlock
 from nashra.home.forms import HomePageForm
@@ -12,7 +13,7 @@ from nashra.home.front import LATEST_COUNT, PER_SECTION, front_page
 __all__ = ["LATEST_COUNT", "PER_SECTION", "HomePage", "front_page"]
 
 
-class HomePage(CachedRestrictionsMixin, Page):
+class HomePage(CachedRestrictionsMixin, groups.CacheGroupsMixin, Page):
     """The front page, arranged by the editors as an ordered list of blocks."""
 
     body = StreamField(
@@ -34,6 +35,9 @@ class HomePage(CachedRestrictionsMixin, Page):
     class Meta:
         verbose_name = _("home page")
         permissions = [("edit_custom_html", _("Can add and change custom HTML blocks"))]
+
+    def cache_dependencies(self, tags=None):
+        return {groups.page(self.pk), groups.FRONT}
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -1,27 +1,14 @@
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
-from django.views.decorators.cache import never_cache
-from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET
 from wagtail.models import Site
 
 from nashra.theme import favicon
-from nashra.theme.counting import is_bot, record_view
 from nashra.theme.options import for_request
 
 YEAR = 365 * 24 * 60 * 60
 DAY = 24 * 60 * 60
-
-
-@csrf_exempt  # a beacon carries no cookie-bound action: it only counts
-@require_POST
-@never_cache
-def view_beacon(request, page_id):
-    """Counts one reader's view of an article; bots are ignored silently."""
-    if not is_bot(request.headers.get("User-Agent", "")):
-        record_view(page_id)
-    return HttpResponse(status=204)
 
 
 @require_GET
