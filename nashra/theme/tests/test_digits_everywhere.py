@@ -15,13 +15,13 @@ from django.utils import timezone
 from lxml import html
 from wagtail.models import Site
 
+from nashra.articles.counting import flush_views, record_view
 from nashra.articles.factories import create_article, create_author, paragraph
+from nashra.articles.models import Breaking
 from nashra.comments.counts import refresh
 from nashra.comments.models import Comment, CommentOptions, Status
 from nashra.core.tests.factories import ensure_home
 from nashra.sections.factories import create_section
-from nashra.theme.counting import flush_views, record_view
-from nashra.theme.models import Breaking
 from nashra.theme.tests.helpers import NewspaperTestCase
 
 WORDS = ["الماء", "الطاقة", "النقل", "التعليم", "الصحة", "الزراعة", "السياحة",
