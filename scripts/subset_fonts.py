@@ -59,7 +59,8 @@ def subset(source, target, face):
     options.name_IDs = ["*"]
     options.name_languages = ["*"]
     options.notdef_outline = True
-    font = TTFont(source)
+    # The source date, not now: the same input gives the same bytes.
+    font = TTFont(source, recalcTimestamp=False)
     subsetter = fontsubset.Subsetter(options)
     subsetter.populate(unicodes=unicodes())
     subsetter.subset(font)
