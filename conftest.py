@@ -59,6 +59,9 @@ def pytest_configure(config):
         "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}
     }
     settings.SCHEDULER_INTERVAL = 1
+    # The test database's default Site stays Wagtail's localhost:80 (migrate
+    # keeps it in step with BASE_URL, #12); test_base_url sets its own.
+    settings.BASE_URL = "http://localhost"
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver", "localhost"]
     for alias in settings.CACHES:
         settings.CACHES[alias]["KEY_PREFIX"] = f"nashra-test-{uuid.uuid4().hex[:8]}"
