@@ -194,8 +194,8 @@ class ServeStartTests(TestCase):
         import io
         from unittest import mock
 
-        from nashra.server.management.commands import serve
         from nashra.core.tests.factories import ensure_home
+        from nashra.server.management.commands import serve
 
         ensure_home()
         out = io.StringIO()
