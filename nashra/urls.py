@@ -18,6 +18,7 @@ urlpatterns = [
     path("search/", include("nashra.search.urls")),
     path("", include("nashra.comments.urls")),
     path("", include("nashra.feeds.urls")),
+    path("", include("nashra.theme.urls")),
 ]
 
 if settings.SERVE_MEDIA:

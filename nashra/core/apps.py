@@ -7,7 +7,12 @@ class CoreConfig(AppConfig):
     label = "core"
 
     def ready(self):
+        # These touch models, which can be imported only once apps are ready.
         from nashra.core import base_url
+        from nashra.core.admin_labels import label_wagtail_admin
+        from nashra.core.permissions import translate_permission_names
+
+        label_wagtail_admin()
 
         # Sent once per app with models after the whole run; once is enough,
         # and this app has no models of its own (#12).
@@ -15,4 +20,8 @@ class CoreConfig(AppConfig):
             base_url.after_migrate,
             sender=apps.get_app_config("wagtailcore"),
             dispatch_uid="nashra-base-url",
+        )
+        # Every app's permissions, so no sender: Arabic names in the group editor (#12).
+        post_migrate.connect(
+            translate_permission_names, dispatch_uid="nashra-permission-names"
         )

@@ -169,7 +169,10 @@ def _base(request, kind, title, description, url):
 def _listing_page(page, request):
     url = _paginated(links.page_url(page, request), request)
     is_home = isinstance(page, HomePage)
-    description = page.search_description or getattr(page, "description", "")
+    if is_home:
+        description = page.meta_description(request)
+    else:
+        description = page.search_description or getattr(page, "description", "")
     meta = _base(request, "section", page.seo_title or page.title, description, url)
     meta["feeds"] = _feeds("site" if is_home else "section", page, request)
     if is_home:

@@ -47,6 +47,11 @@ class ThemeOptions(ClusterableModel, BaseSiteSetting):
         _("site name"), max_length=100, blank=True,
         help_text=_("Leave empty to use the site name from the Sites settings."),
     )  # fmt: skip
+    site_description = models.CharField(
+        _("site description"), max_length=300, blank=True,
+        help_text=_("One or two sentences about the newspaper, shown by search "
+                    "engines and social networks under the home page's title."),
+    )  # fmt: skip
     logo = models.ForeignKey(
         "images.NewsImage", verbose_name=_("logo"), null=True, blank=True,
         on_delete=models.SET_NULL, related_name="+",
@@ -99,6 +104,7 @@ class ThemeOptions(ClusterableModel, BaseSiteSetting):
 
     panels_identity = [
         FieldPanel("site_name"),
+        FieldPanel("site_description"),
         FieldRowPanel([FieldPanel("logo"), FieldPanel("favicon")]),
         FieldRowPanel([FieldPanel("primary_colour"), FieldPanel("accent_colour")]),
         FieldPanel("typeface"),

@@ -27,7 +27,7 @@ def number(request, value):
 
 @register.simple_tag(takes_context=True)
 def theme_head(context):
-    """Typeface, colours and favicon of the site, plus the reader's saved scheme."""
+    """Typeface and colours of the site, plus the reader's saved scheme."""
     theme = _theme(context)
     face = get_typeface(theme.typeface)
     rules = [
@@ -44,8 +44,6 @@ def theme_head(context):
         f"--colour-link:{theme.accent}}}"
     )
     parts = [format_html("<style>{}</style>", mark_safe("".join(rules)))]  # noqa: S308
-    if theme.favicon_url:
-        parts.append(format_html('<link rel="icon" href="{}">', theme.favicon_url))
     # Before first paint, so a reader who chose dark never sees a white flash.
     parts.append(
         mark_safe(
@@ -55,6 +53,14 @@ def theme_head(context):
         )
     )
     return mark_safe("".join(str(part) for part in parts))  # noqa: S308
+
+
+@register.simple_tag(takes_context=True)
+def favicon_version(context):
+    """The `?v=` of /favicon.ico: a new icon gets a new address (#12)."""
+    from nashra.theme.favicon import version
+
+    return version(_theme(context))
 
 
 @register.simple_tag(takes_context=True)
