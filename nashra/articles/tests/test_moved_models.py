@@ -14,10 +14,10 @@ from nashra.articles.factories import create_article
 from nashra.articles.models import Breaking, DailyViews
 from nashra.core.tests.factories import build_newspaper
 
-BEFORE = [("articles", "0006_listing_indexes"), ("theme", "0001_initial")]
+BEFORE = [("articles", "0006_listing_indexes"), ("theme", "0003_site_description")]
 AFTER = [
     ("articles", "0007_move_breaking_and_views"),
-    ("theme", "0002_move_breaking_and_views"),
+    ("theme", "0004_move_breaking_and_views"),
 ]
 
 
