@@ -1,22 +1,21 @@
-"""Synthetic newspaper at benchmark scale, written with bulk inserts (#8).
+"""Synthetic newspaper at benchmark scale, written in bulk (#8).
 
 Wagtail's add_child() costs several queries per page; 100,000 articles that
-way take an hour. Here the page tree is laid out directly: each article's
-materialised path is its section's path plus the next step, so one bulk
-insert per table and batch writes a whole batch of articles. No revisions
-are written (the editor's first save creates one) and no images.
+way take an hour. The articles, bylines and tag links go through
+nashra.articles.bulk, the comments and threads through nashra.comments.bulk,
+the reader index through nashra.search: one bulk insert per table and batch,
+and the tree kept exactly as treebeard keeps it (#13). No revisions are
+written (the editor's first save creates one) and no images.
 """
 
-import json
 import random
 import uuid
 from datetime import timedelta
 
-from django.contrib.contenttypes.models import ContentType
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import timezone
-from wagtail.models import Locale, Page
 
+from nashra.articles import bulk as articles
 from nashra.articles.models import (
     ArticlePage,
     ArticlePageAuthor,
@@ -24,16 +23,16 @@ from nashra.articles.models import (
     Author,
     Tag,
 )
-from nashra.comments.models import Comment, CommentThread, Status
-from nashra.pagecache import words
+from nashra.comments.bulk import import_comments
+from nashra.comments.models import Comment, Status
+from nashra.demo import words
+from nashra.search.indexing import index_in_batches
 from nashra.sections.factories import create_section
 from nashra.sections.models import SectionPage
 
 BATCH = 2000
-ARTICLE_COLUMNS = (
-    "page_ptr_id", "summary", "body", "featured_image_id", "image_caption",
-    "image_credit", "published_at", "featured", "section_id",
-)  # fmt: skip
+# Slugs number a section's generated articles: "خبر-<section id>-<n>".
+SLUG = "خبر-{section}-{n}"
 
 
 def sentence(rng):
@@ -101,14 +100,13 @@ class Generator:
         self.index = index
         self.sections = ensure_sections(home)
         self.authors, self.tags = ensure_people(self.rng)
-        self.content_type = ContentType.objects.get_for_model(ArticlePage)
-        self.locale = Locale.get_default()
         self.now = timezone.now()
+        self.numbers = {section.pk: _last_number(section) for section in self.sections}
+        self.known_last: dict[int, str] = {}
         # A pool of bodies: composing 24 sentences per article costs more than
         # inserting it, and a benchmark needs realistic sizes, not uniqueness.
-        self.bodies = [
-            json.dumps(body(self.rng), ensure_ascii=False) for _ in range(400)
-        ]
+        field = ArticlePage._meta.get_field("body")
+        self.bodies = [field.to_python(body(self.rng)) for _ in range(400)]
 
     def run(self, count, progress=None):
         made = 0
@@ -117,7 +115,7 @@ class Generator:
             with transaction.atomic():
                 ids = self.batch(size)
             if self.index:
-                self.search_index(ids)
+                index_in_batches(ids)
             made += size
             if progress:
                 progress(made)
@@ -128,113 +126,73 @@ class Generator:
         for _ in range(size):
             section = self.rng.choice(self.sections)
             per_section[section.pk] = per_section.get(section.pk, 0) + 1
-        ids = []
+        placed, comments = [], []
         for section in self.sections:
             wanted = per_section.get(section.pk, 0)
             if wanted:
-                ids += self.fill(section, wanted)
-        return ids
+                parent = articles.lock(section.pk)
+                pages = self.articles(section, wanted, comments)
+                placed += [(parent, page) for page in pages]
+        articles.create_articles(placed, revisions=False, known_last=self.known_last)
+        import_comments(comments)
+        return [page.pk for _, page in placed]
 
-    def fill(self, section, wanted):
-        section.refresh_from_db(fields=["path", "depth", "numchild", "url_path"])
-        last = (
-            Page.objects.filter(path__startswith=section.path, depth=section.depth + 1)
-            .order_by("-path")
-            .values_list("path", flat=True)
-            .first()
-        )
-        step = int(last[-Page.steplen :], 36) if last else 0
+    def articles(self, section, wanted, comments):
+        """Unsaved articles for a section; their comments added to `comments`."""
         rng = self.rng
-        pages, rows = [], []
+        heads = []
         for _ in range(wanted):
-            step += 1
+            self.numbers[section.pk] += 1
             when = self.now - timedelta(minutes=rng.randint(1, 60 * 24 * 3650))
             title = sentence(rng).split("،")[0]
-            slug = f"خبر-{section.pk}-{step}"
-            pages.append(
-                Page(
-                    path=Page._get_path(section.path, section.depth + 1, step),
-                    depth=section.depth + 1,
-                    numchild=0,
-                    translation_key=uuid.uuid4(),
-                    locale=self.locale,
-                    live=True,
-                    has_unpublished_changes=False,
-                    first_published_at=when,
-                    last_published_at=when,
-                    title=title,
-                    draft_title=title,
-                    slug=slug,
-                    content_type=self.content_type,
-                    url_path=f"{section.url_path}{slug}/",
-                    show_in_menus=False,
-                )
+            heads.append((SLUG.format(section=section.pk, n=self.numbers[section.pk]),
+                          title, when))  # fmt: skip
+        pages = [
+            ArticlePage(
+                title=title,
+                slug=slug,
+                live=True,
+                first_published_at=when,
+                published_at=when,
+                summary=f"{title} — {rng.choice(words.DETAILS)}.",
+                body=rng.choice(self.bodies),
             )
-            rows.append([title, when])
-        created = Page.objects.bulk_create(pages)
-        page_ids = [p.pk for p in created]
-        with connection.cursor() as cursor:
-            cursor.executemany(
-                f"INSERT INTO {ArticlePage._meta.db_table} "  # noqa: S608
-                f"({', '.join(ARTICLE_COLUMNS)}) VALUES "
-                f"({', '.join(['%s'] * len(ARTICLE_COLUMNS))})",
-                [
-                    (
-                        pk,
-                        f"{title} — {rng.choice(words.DETAILS)}.",
-                        rng.choice(self.bodies),
-                        None,
-                        "",
-                        "",
-                        when,
-                        False,
-                        section.pk,
-                    )  # fmt: skip
-                    for pk, (title, when) in zip(page_ids, rows, strict=True)
-                ],
-            )
-        self.relations(page_ids, [when for _, when in rows])
-        Page.objects.filter(pk=section.pk).update(numchild=step)
-        return page_ids
+            for slug, title, when in heads
+        ]
+        for page in pages:
+            self.relations(page, comments)
+        return pages
 
-    def relations(self, page_ids, dates):
+    def relations(self, page, comments):
         rng = self.rng
-        links, bylines, comments, threads = [], [], [], []
-        for pk, when in zip(page_ids, dates, strict=True):
-            # Tag links carry the live article's date, as ArticlePage.save()
-            # keeps them: tag pages and related stories read only that index.
-            links += [(pk, tag.pk, when) for tag in rng.sample(self.tags, 3)]
-            bylines.append((pk, rng.choice(self.authors).pk, 0))
-            count, approved_count = self.comments_per_article, 0
-            for _ in range(count):
-                approved = rng.random() < 0.9
-                approved_count += approved
-                comments.append(
-                    Comment(
-                        article_id=pk,
-                        name=rng.choice(words.FIRST_NAMES),
-                        email=f"reader{rng.randint(1, 99999)}@example.com",
-                        body=rng.choice(words.COMMENTS),
-                        status=Status.APPROVED if approved else Status.PENDING,
-                    )
+        page.tagged_items = [ArticleTag(tag=tag) for tag in rng.sample(self.tags, 3)]
+        page.article_authors = [
+            ArticlePageAuthor(author=rng.choice(self.authors), sort_order=0)
+        ]
+        for _ in range(self.comments_per_article):
+            approved = rng.random() < 0.9
+            comments.append(
+                Comment(
+                    article=page,
+                    name=rng.choice(words.FIRST_NAMES),
+                    email=f"reader{rng.randint(1, 99999)}@example.com",
+                    body=rng.choice(words.COMMENTS),
+                    status=Status.APPROVED if approved else Status.PENDING,
                 )
-            if count:
-                threads.append(CommentThread(page_id=pk, approved_count=approved_count))
-        with connection.cursor() as cursor:
-            cursor.executemany(
-                f"INSERT INTO {ArticleTag._meta.db_table} "  # noqa: S608
-                "(content_object_id, tag_id, published_at) VALUES (%s, %s, %s)",
-                links,
             )
-            cursor.executemany(
-                f"INSERT INTO {ArticlePageAuthor._meta.db_table} "  # noqa: S608
-                "(page_id, author_id, sort_order) VALUES (%s, %s, %s)",
-                bylines,
-            )
-        Comment.objects.bulk_create(comments, batch_size=5000)
-        CommentThread.objects.bulk_create(threads, batch_size=5000)
 
-    def search_index(self, ids):
-        from nashra.search.indexing import index_in_batches
 
-        index_in_batches(ids)
+def _last_number(section) -> int:
+    """Where the section's numbering goes on: after its children (so a
+    fresh paper numbers as the tree steps do) and after every generated slug
+    (so a section that lost an article never gives its number out twice)."""
+    section.refresh_from_db(fields=["numchild"])
+    prefix = SLUG.format(section=section.pk, n="")
+    numbers = [
+        int(slug[len(prefix) :])
+        for slug in section.get_children()
+        .filter(slug__startswith=prefix)
+        .values_list("slug", flat=True)
+        if slug[len(prefix) :].isdigit()
+    ]
+    return max([section.numchild, *numbers])
