@@ -6,7 +6,7 @@ again; nashra.search.bulk pauses that and indexes once per page at the end.
 
 from contextlib import contextmanager
 
-from nashra.pagecache.invalidate import purge_site
+from nashra.core.invalidate import purge_site
 from nashra.search import bulk as search
 
 
