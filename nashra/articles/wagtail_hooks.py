@@ -2,7 +2,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from nashra.articles.models import Author, Tag
+from nashra.articles.models import Author, Breaking, Tag
 
 
 class AuthorViewSet(SnippetViewSet):
@@ -28,3 +28,15 @@ class TagViewSet(SnippetViewSet):
 
 register_snippet(AuthorViewSet)
 register_snippet(TagViewSet)
+
+
+class BreakingViewSet(SnippetViewSet):
+    model = Breaking
+    icon = "warning"
+    menu_label = _("Breaking news")
+    add_to_admin_menu = True
+    menu_order = 250
+    list_display = ["page", "until"]
+
+
+register_snippet(BreakingViewSet)

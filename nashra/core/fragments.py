@@ -2,7 +2,7 @@
 
 The section menu and the breaking-news ticker cost a query each on every
 page. They are kept in the shared cache under the versions of the page-cache
-groups they are built from (nashra.pagecache.versions), so the invalidation
+groups they are built from (nashra.core.versions), so the invalidation
 that already drops cached pages on publish, unpublish, move or an options
 change makes them misses too. Versions are read before building: a render
 racing an edit stores under the old version, which the edit's after-commit
@@ -18,6 +18,8 @@ import threading
 
 from django.core.cache import cache
 from django.core.signals import request_finished, request_started
+
+from nashra.core import versions
 
 TIMEOUT = 60 * 60
 
@@ -52,8 +54,6 @@ def _stamps(memo, groups, store):
 def cached(name, groups, build, timeout=TIMEOUT):
     """``build()`` once per version of ``groups``; ``timeout`` may be a
     function of the built value (seconds it stays true)."""
-    from nashra.pagecache import versions
-
     memo = getattr(_request, "memo", None)
     if memo is not None and name in memo:
         return memo[name]

@@ -124,7 +124,7 @@ def _stream_text_once():
 def purge_page_cache() -> None:
     """New pages were added without page_published: cached listings are stale."""
     try:
-        from nashra.pagecache.invalidate import purge_site
+        from nashra.core.invalidate import purge_site
     except ImportError:
         return
     purge_site()

@@ -22,6 +22,8 @@ from PIL import Image as PILImage
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
+from nashra.text.reading import plain_text
+
 from .images import url_path
 from .ledger import checksum
 
@@ -212,6 +214,4 @@ def _describe(target, item, alt) -> None:
 
 
 def _plain(html: str) -> str:
-    from nashra.text.reading import plain_text
-
     return plain_text(html).strip()

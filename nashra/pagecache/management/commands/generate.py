@@ -3,9 +3,9 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 
 from nashra.comments.counts import forget_warm_counts
+from nashra.core.invalidate import bump_now
 from nashra.core.statistics import refresh_planner_statistics
 from nashra.home.models import HomePage
-from nashra.pagecache.invalidate import bump_now
 from nashra.pagecache.synthetic import Generator
 
 

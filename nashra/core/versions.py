@@ -17,8 +17,8 @@ from pathlib import Path
 from django.conf import settings
 from django.core.cache import caches
 
-from nashra.pagecache import shared
-from nashra.pagecache.groups import GENERATION
+from nashra.core import shared
+from nashra.core.groups import GENERATION
 
 PREFIX = "nashra:pc:v:"
 

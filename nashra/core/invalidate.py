@@ -1,18 +1,27 @@
-"""Invalidation: bump group versions once the change is committed (#8)."""
+"""Invalidation: bump group versions once the change is committed (#8).
+
+Every bump is announced by ``groups_bumped``, so what keeps copies of its
+own (the page cache's published files) forgets them without the foundation
+knowing it (#13).
+"""
 
 import logging
 
 from django.db import transaction
+from django.dispatch import Signal
 
-from nashra.pagecache import groups, published, versions
+from nashra.core import groups, versions
 
 logger = logging.getLogger(__name__)
+
+# Sent with ``groups``, the set of names just bumped.
+groups_bumped = Signal()
 
 
 def bump_now(group_names):
     names = {*group_names, groups.CLOCK}
     versions.store().bump(sorted(names))
-    published.remove(names)
+    groups_bumped.send(sender=None, groups=names)
 
 
 def bump(group_names):

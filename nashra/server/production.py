@@ -25,8 +25,11 @@ import os
 import subprocess
 import sys
 import threading
+import time
 
 from django.conf import settings
+
+from nashra.server.scheduler import SchedulerThread
 
 
 def worker_count():
@@ -65,7 +68,7 @@ def gunicorn_arguments(addrport, workers, threads=1):
         "--threads",
         str(threads),
         "--config",
-        "python:nashra.pagecache.gunicorn_conf",
+        "python:nashra.server.gunicorn_conf",
     ]
     if os.environ.get("NASHRA_ACCESS_LOG"):
         arguments += ["--access-logfile", "-"]
@@ -100,9 +103,6 @@ class SchedulerLeader(threading.Thread):
         self.handle = None
 
     def run(self):
-        import time
-
-        from nashra.core.scheduler import SchedulerThread
 
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.handle = open(self.path, "a")

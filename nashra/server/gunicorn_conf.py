@@ -24,7 +24,7 @@ control_socket_disable = True
 def post_worker_init(worker):
     """Every worker competes for the scheduler lock; exactly one holds it.
     Then the loaded site is frozen out of the garbage collector's walks."""
-    from nashra.pagecache.production import (
+    from nashra.server.production import (
         freeze_startup_objects,
         start_scheduler_leader,
     )
