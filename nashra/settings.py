@@ -147,6 +147,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "nashra.core.context_processors.site_chrome",
+                "nashra.sections.context_processors.menu",
                 "nashra.theme.context_processors.theme",
             ],
         },

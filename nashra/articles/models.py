@@ -6,7 +6,12 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import ItemBase, TagBase
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    PageChooserPanel,
+)
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
@@ -321,3 +326,59 @@ class ArticlePageAuthor(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = _("byline author")
+
+
+class BreakingQuerySet(models.QuerySet):
+    def current(self, now=None):
+        return self.filter(until__gt=now or timezone.now())
+
+
+class Breaking(models.Model):
+    """An article flagged as breaking news until a given time (the ticker)."""
+
+    # The ticker is in the chrome of every page: an edit purges the site (#13).
+    cache_site_wide = True
+
+    page = models.OneToOneField(
+        ArticlePage, verbose_name=_("article"), on_delete=models.CASCADE,
+        related_name="breaking",
+    )  # fmt: skip
+    until = models.DateTimeField(
+        _("breaking until"), help_text=_("The article leaves the ticker at this time.")
+    )
+
+    objects = BreakingQuerySet.as_manager()
+    panels = [PageChooserPanel("page", "articles.ArticlePage"), FieldPanel("until")]
+
+    class Meta:
+        verbose_name = _("breaking news")
+        verbose_name_plural = _("breaking news")
+        ordering = ["-until"]
+        # Kept from the theme app, where it began (#4, #13).
+        db_table = "theme_breaking"
+
+    def __str__(self):
+        return self.page.title
+
+
+class DailyViews(models.Model):
+    """How many readers opened an article on one day (for "most read")."""
+
+    page = models.ForeignKey(ArticlePage, on_delete=models.CASCADE, related_name="+")
+    day = models.DateField()
+    views = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("daily views")
+        verbose_name_plural = _("daily views")
+        # Table, index and constraint names kept from the theme app (#4, #13).
+        db_table = "theme_dailyviews"
+        constraints = [
+            models.UniqueConstraint(fields=["page", "day"], name="theme_views_page_day")
+        ]
+        indexes = [
+            models.Index(fields=["day", "page"], name="theme_daily_day_570929_idx")
+        ]
+
+    def __str__(self):
+        return f"{self.page_id} {self.day}: {self.views}"

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from nashra.articles.models import ArticlePage
 from nashra.comments import moderation
 from nashra.comments.admin_forms import EditCommentForm, EmailLookupForm, ReplyForm
 from nashra.comments.models import Comment, CommentThread, Status
@@ -136,7 +137,6 @@ def reply(request, pk):
 def thread(request, page_id):
     """Open or close comments on one article."""
     _require(request)
-    from nashra.articles.models import ArticlePage
 
     article = get_object_or_404(ArticlePage, pk=page_id)
     current, _created = CommentThread.objects.get_or_create(page_id=article.pk)

@@ -1,6 +1,6 @@
 from django.apps import AppConfig
 
-from nashra.core import jobs
+from nashra.core import jobs, slots
 
 
 class CommentsConfig(AppConfig):
@@ -14,3 +14,6 @@ class CommentsConfig(AppConfig):
 
         # IPs trimmed and stale rows removed on schedule (#3, #13).
         jobs.register("comments-housekeeping", run_due)
+        # The article page and its cards offer slots; comments fill them (#13).
+        slots.fill("after_article", "comments/slots/after_article.html")
+        slots.fill("card", "comments/slots/card.html")

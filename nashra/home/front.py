@@ -12,8 +12,12 @@ images on the page. A block left with no article disappears.
 from django.db.models import Prefetch, prefetch_related_objects
 from django.db.models.expressions import RawSQL
 
+from nashra.articles.breaking import current_breaking
+from nashra.articles.counting import most_read
+from nashra.articles.models import ArticlePage
 from nashra.articles.queries import images_with
 from nashra.images import renditions
+from nashra.sections.models import SectionPage
 from nashra.sections.queries import public_sections_under
 
 LATEST_COUNT = 8
@@ -68,8 +72,6 @@ def default_layout(sections):
 
 class _Front:
     def __init__(self, home):
-        from nashra.articles.models import ArticlePage
-
         self.home = home
         # Cards never show the body: reading it cost more than the queries.
         published = ArticlePage.objects.published().descendant_of(home)
@@ -80,9 +82,6 @@ class _Front:
     def with_sections(self, articles):
         """``articles`` as a list, each with its section from those already
         read: a join would build a second page object for every card (#8)."""
-        from nashra.articles.models import ArticlePage
-        from nashra.sections.models import SectionPage
-
         articles = list(articles)
         known = dict(self.sections)
         missing = {a.section_id for a in articles} - known.keys() - {None}
@@ -133,8 +132,6 @@ class _Front:
         return by_section
 
     def most_read(self, value):
-        from nashra.theme.counting import most_read
-
         days = MOST_READ_DAYS.get(value.get("period"), 1)
         ranked = most_read(self.home, days, value.get("count") or 5)
         found = self.published.filter(pk__in=[pk for pk, _ in ranked])
@@ -145,8 +142,6 @@ class _Front:
 def front_page(home):
     """The blocks of ``home`` ready to render: a list of dicts with ``kind``,
     ``value`` (the block's settings) and ``articles``."""
-    from nashra.theme.breaking import current_breaking
-
     front = _Front(home)
     layout = [(block["type"], block["value"] or {}) for block in home.body.raw_data]
     if not layout:

@@ -4,6 +4,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
+from nashra.articles.models import ArticlePage
 from nashra.core import groups, versions
 from nashra.core.keyset import paginate_newest
 from nashra.core.privacy import CachedRestrictionsMixin
@@ -40,8 +41,6 @@ class SectionPage(CachedRestrictionsMixin, groups.CacheGroupsMixin, Page):
         return {groups.page(self.pk), groups.section(self.pk)}
 
     def articles(self):
-        from nashra.articles.models import ArticlePage
-
         return ArticlePage.objects.published().filter(section=self).newest_first()
 
     def get_context(self, request, *args, **kwargs):

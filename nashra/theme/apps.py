@@ -1,8 +1,6 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-from nashra.core import jobs
-
 
 class ThemeConfig(AppConfig):
     name = "nashra.theme"
@@ -16,13 +14,6 @@ class ThemeConfig(AppConfig):
         "options": ("all",),
         "public_key": "",
     }
-
-    def ready(self):
-        from nashra.theme.counting import flush_views
-
-        # Batched view counts reach the database every interval (#4); the
-        # flush holds its own lock, so every scheduler may try it (#13).
-        jobs.register("flush-views", flush_views, once_per_interval=False)
 
     def display_options(self, request):
         """How the request's site writes dates and digits (nashra.core.display)."""

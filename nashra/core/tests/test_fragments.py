@@ -7,11 +7,11 @@ from django.test import TestCase, override_settings
 from django.utils import timezone
 from wagtail.models import PageViewRestriction, Site
 
+from nashra.articles.models import Breaking
 from nashra.core import fragments
 from nashra.core.privacy import private_paths
 from nashra.core.tests.factories import build_newspaper
 from nashra.sections.factories import create_section
-from nashra.theme.models import Breaking
 
 
 @override_settings(PAGE_CACHE=False)
@@ -84,7 +84,7 @@ class ChromeTests(TestCase):
 
     def test_the_ticker_entry_expires_with_its_item(self):
         """No signal announces an expiry: the entry must not outlive it."""
-        from nashra.theme.breaking import ticker_html
+        from nashra.articles.breaking import ticker_html
 
         site = Site.objects.get(is_default_site=True)
         Breaking.objects.create(

@@ -3,8 +3,8 @@
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from nashra.theme.counting import flush_views, is_bot, most_read
-from nashra.theme.models import DailyViews
+from nashra.articles.counting import flush_views, is_bot, most_read
+from nashra.articles.models import DailyViews
 from nashra.theme.tests.helpers import NewspaperTestCase
 
 BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/126 Safari/537.36"

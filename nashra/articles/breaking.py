@@ -5,15 +5,13 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
+from nashra.articles.models import ArticlePage, Breaking
 from nashra.core import fragments, groups
 
 
 def current_breaking(site, limit, now=None, within=None):
     """Published articles of ``site`` (or of the queryset ``within``) marked
     breaking and not yet expired, newest first, in one query."""
-    from nashra.articles.models import ArticlePage
-    from nashra.theme.models import Breaking
-
     articles = within if within is not None else ArticlePage.objects.published()
     # A subquery, not a join: joined, SQLite walked every article newest first
     # looking for the few breaking ones (370 ms at 100,000 articles, #8).
@@ -28,13 +26,12 @@ def ticker_html(site, request, limit):
     """The ticker of ``site`` as HTML, cached under the page-cache versions
     of the whole site and of the article stream, and never past the moment
     its first item stops being breaking (#8)."""
-    from nashra.theme.models import Breaking
 
     def build():
         now = timezone.now()
         items = current_breaking(site, limit, now=now)
         html = render_to_string(
-            "theme/ticker.html", {"items": items, "request": request}
+            "articles/ticker.html", {"items": items, "request": request}
         )
         ends = Breaking.objects.filter(page_id__in=[a.pk for a in items]).aggregate(
             first=Min("until")

@@ -4,8 +4,8 @@ import pytest
 from django.test import override_settings
 from django.utils import timezone, translation
 
-from nashra.theme.models import Breaking
-from nashra.theme.templatetags.theme_tags import minutes_text
+from nashra.articles.models import Breaking
+from nashra.articles.templatetags.articles_tags import minutes_text
 from nashra.theme.tests.helpers import NewspaperTestCase
 
 
@@ -163,7 +163,7 @@ class ArticleFeatureTests(NewspaperTestCase):
         from django.db import connection
         from django.test.utils import CaptureQueriesContext
 
-        from nashra.theme.breaking import current_breaking
+        from nashra.articles.breaking import current_breaking
 
         now = timezone.now()
         Breaking.objects.create(page=self.article, until=now + timezone.timedelta(1))

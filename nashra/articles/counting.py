@@ -15,6 +15,8 @@ from django.db import transaction
 from django.db.models import F, Sum
 from django.utils import timezone
 
+from nashra.articles.models import ArticlePage, DailyViews
+
 GENERATION = "nashra:views:generation"
 FLUSH_LOCK = "nashra:views:flush"
 KEY_TIMEOUT = 60 * 60 * 24
@@ -65,9 +67,6 @@ def _pending(generation):
 
 
 def _write(totals):
-    from nashra.articles.models import ArticlePage
-    from nashra.theme.models import DailyViews
-
     known = set(
         ArticlePage.objects.filter(pk__in={pk for pk, _ in totals}).values_list(
             "pk", flat=True
@@ -109,8 +108,6 @@ def flush_views(*, drain=False):
 def most_read(site_root, days, limit):
     """Page ids of the most read articles under ``site_root`` over the last
     ``days`` days (1 = today), most views first; one query."""
-    from nashra.theme.models import DailyViews
-
     since = timezone.localdate() - timedelta(days=days - 1)
     rows = (
         DailyViews.objects.filter(day__gte=since, page__path__startswith=site_root.path)
