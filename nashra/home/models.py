@@ -36,5 +36,7 @@ class HomePage(CachedRestrictionsMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(front_page(self))
+        from nashra.home.fragments import front_context
+
+        context.update(front_context(self, request))
         return context
