@@ -12,10 +12,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from nashra.articles.models import ArticlePage
 from nashra.comments import moderation
 from nashra.comments.admin_forms import EditCommentForm, EmailLookupForm, ReplyForm
 from nashra.comments.models import Comment, CommentThread, Status
 from nashra.comments.privacy import erase_for_email, export_for_email
+from nashra.core import groups
+from nashra.core.invalidate import bump
 from nashra.core.pagination import paginate
 
 PER_PAGE = 50
@@ -134,7 +137,6 @@ def reply(request, pk):
 def thread(request, page_id):
     """Open or close comments on one article."""
     _require(request)
-    from nashra.articles.models import ArticlePage
 
     article = get_object_or_404(ArticlePage, pk=page_id)
     current, _created = CommentThread.objects.get_or_create(page_id=article.pk)
@@ -142,9 +144,6 @@ def thread(request, page_id):
         current.is_open = request.POST.get("is_open") == "1"
         current.save(update_fields=["is_open"])
         # The article's page, cached or not, shows the form or the notice.
-        from nashra.pagecache import groups
-        from nashra.pagecache.invalidate import bump
-
         bump({groups.page(article.pk)})
         messages.success(
             request,

@@ -200,8 +200,8 @@ def post(request, article_id):
         )
     logger.info("comment %s stored as %s", comment.pk, comment.status)
     if comment.status == Status.PENDING:
-        base = request.build_absolute_uri("/").rstrip("/")
-        notify_pending(comment, base)
+        # The admin's public address, not whatever Host the post came with (#12).
+        notify_pending(comment, settings.WAGTAILADMIN_BASE_URL)
     if comment.status == Status.APPROVED:
         target = article.url + f"#comment-{comment.pk}"
     elif request.POST.get("js") == "1":

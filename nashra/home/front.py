@@ -14,9 +14,13 @@ import json
 from django.db.models import Prefetch, prefetch_related_objects
 from django.db.models.expressions import RawSQL
 
+from nashra.articles.breaking import current_breaking
+from nashra.articles.counting import most_read
+from nashra.articles.models import ArticlePage
 from nashra.articles.queries import images_with
+from nashra.core import groups
 from nashra.images import renditions
-from nashra.pagecache import groups
+from nashra.sections.models import SectionPage
 from nashra.sections.queries import public_sections_under
 
 LATEST_COUNT = 8
@@ -71,8 +75,6 @@ def default_layout(sections):
 
 class _Front:
     def __init__(self, home, kept=False):
-        from nashra.articles.models import ArticlePage
-
         self.home = home
         self.kept = kept
         # Cards never show the body: reading it cost more than the queries.
@@ -117,9 +119,6 @@ class _Front:
     def with_sections(self, articles):
         """``articles`` as a list, each with its section from those already
         read: a join would build a second page object for every card (#8)."""
-        from nashra.articles.models import ArticlePage
-        from nashra.sections.models import SectionPage
-
         articles = list(articles)
         known = dict(self.sections)
         missing = {a.section_id for a in articles} - known.keys() - {None}
@@ -172,8 +171,6 @@ class _Front:
         return by_section
 
     def most_read(self, value):
-        from nashra.theme.counting import most_read
-
         days = MOST_READ_DAYS.get(value.get("period"), 1)
         ranked = most_read(self.home, days, value.get("count") or 5)
         found = self.published.filter(pk__in=[pk for pk, _ in ranked])
@@ -211,8 +208,6 @@ def front_page(home, rendered=None, kept=False):
     and the block carries ``rendered`` instead. ``kept``: the sections and
     the lead story's choice come from the fragment cache too.
     """
-    from nashra.theme.breaking import current_breaking
-
     front = _Front(home, kept)
     layout = [(block["type"], block["value"] or {}) for block in home.body.raw_data]
     if not layout:

@@ -14,7 +14,7 @@ from django import template
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from nashra.core import fragments
+from nashra.core import fragments, groups
 
 register = template.Library()
 
@@ -48,8 +48,6 @@ def _name(request, article, options):
 def card(context, article, **given):
     """{% card article show_section=True %}: card.html as {% include %} with
     those values would render it, every option not given left empty."""
-    from nashra.pagecache import groups
-
     unknown = set(given) - set(OPTIONS)
     if unknown:
         raise template.TemplateSyntaxError(f"card: unknown options {sorted(unknown)}")
