@@ -24,9 +24,10 @@ serve: $(STAMP) ## Prepare (migrate, demo, admin) and serve http://127.0.0.1:800
 test: $(STAMP) lint check ## Run the whole suite (lint, checks, unit and browser tests)
 	$(BIN)/python -m pytest
 
-lint: $(STAMP) ## ruff format --check and ruff check
+lint: $(STAMP) ## ruff format --check, ruff check, and the import contracts (#13)
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 
 format: $(STAMP) ## Reformat and fix what ruff can
 	$(BIN)/ruff format .

@@ -22,6 +22,17 @@ def pytest_configure(config):
     if not _django_in_use(config):
         return  # pure nashra.text tests run with -p no:django
     from django.conf import settings
+    from django.test.signals import setting_changed
+
+    from nashra.core.catalogues import compile_catalogues
+
+    # pytest-django set Django up before this hook, which cached the Arabic
+    # catalogue; in a fresh clone it was compiled only now (#12).
+    if compile_catalogues():
+        setting_changed.send(
+            sender=None, setting="LOCALE_PATHS", value=settings.LOCALE_PATHS,
+            enter=False,
+        )  # fmt: skip
 
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.STORAGES = {
@@ -48,6 +59,9 @@ def pytest_configure(config):
         "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}
     }
     settings.SCHEDULER_INTERVAL = 1
+    # The test database's default Site stays Wagtail's localhost:80 (migrate
+    # keeps it in step with BASE_URL, #12); test_base_url sets its own.
+    settings.BASE_URL = "http://localhost"
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver", "localhost"]
     for alias in settings.CACHES:
         settings.CACHES[alias]["KEY_PREFIX"] = f"nashra-test-{uuid.uuid4().hex[:8]}"
@@ -76,10 +90,10 @@ def _fresh_cache_and_language(request):
 
 
 def reference_text():
-    """The reference Arabic article from ../shared, or None outside the workspace."""
-    from pathlib import Path
+    """The reference Arabic article from the shared folder, or None without it."""
+    from nashra.core.tests.shared import shared_path
 
-    path = Path(__file__).resolve().parent.parent / "shared" / "reference"
+    path = shared_path("reference")
     files = sorted(path.glob("*.txt")) if path.exists() else []
     return files[0].read_text(encoding="utf-8") if files else None
 

@@ -37,7 +37,7 @@ def main(path=None, runs=50):
     from django.test.utils import CaptureQueriesContext
 
     from nashra.articles.models import ArticlePage
-    from nashra.pagecache.production import freeze_startup_objects
+    from nashra.server.production import freeze_startup_objects
 
     if path is None:
         path = ArticlePage.objects.published().newest_first()[5].url

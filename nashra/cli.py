@@ -12,6 +12,11 @@ HYPHENATED = {"import-wordpress": "import_wordpress"}
 
 def main(argv=None):
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "nashra.settings")
+    # Before Django loads: django.setup() reads and caches the Arabic catalogue,
+    # so one compiled later shows only from the next start (#12).
+    from nashra.core.catalogues import compile_catalogues
+
+    compile_catalogues()
     from django.core.management import execute_from_command_line
 
     args = list(argv if argv is not None else sys.argv[1:])

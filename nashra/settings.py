@@ -63,6 +63,7 @@ HTTPS = env_bool("NASHRA_HTTPS")
 
 INSTALLED_APPS = [
     "nashra.core",
+    "nashra.server",
     "nashra.images",
     "nashra.theme",
     "nashra.home",
@@ -146,6 +147,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "nashra.core.context_processors.site_chrome",
+                "nashra.sections.context_processors.menu",
                 "nashra.theme.context_processors.theme",
             ],
         },
@@ -256,6 +258,8 @@ WAGTAILADMIN_BASE_URL = BASE_URL
 # No third-party requests from the admin either: avatars, update checks (#3).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Wagtail's own leaves the password field unlabelled: "Password" in Arabic (#12).
+WAGTAILADMIN_USER_LOGIN_FORM = "nashra.core.admin_forms.LoginForm"
 WAGTAILIMAGES_IMAGE_MODEL = "images.NewsImage"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx", "zip"]

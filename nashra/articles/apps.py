@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from nashra.core import jobs
+
 
 class ArticlesConfig(AppConfig):
     name = "nashra.articles"
@@ -9,5 +11,9 @@ class ArticlesConfig(AppConfig):
 
     def ready(self):
         from nashra.articles import signals
+        from nashra.articles.counting import flush_views
 
         signals.connect()
+        # Batched view counts reach the database every interval (#4); the
+        # flush holds its own lock, so every scheduler may try it (#13).
+        jobs.register("flush-views", flush_views, once_per_interval=False)

@@ -6,19 +6,28 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import ItemBase, TagBase
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    PageChooserPanel,
+)
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
 from nashra.articles.blocks import ArticleBodyBlock
 from nashra.articles.queries import ArticleQuerySet
+from nashra.core import groups
 from nashra.core.privacy import CachedRestrictionsMixin
 from nashra.text.reading import plain_text
 
 
 class Author(index.Indexed, models.Model):
     """A writer whose name appears in bylines and who has an author page."""
+
+    # Bylines everywhere show the name: an edit purges the site (#13).
+    cache_site_wide = True
 
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(
@@ -81,6 +90,8 @@ class Tag(TagBase):
     """A subject that links articles across sections (e.g. a country or an event)."""
 
     free_tagging = True
+    # Tag links on every card and article: an edit purges the site (#13).
+    cache_site_wide = True
 
     class Meta:
         verbose_name = _("tag")
@@ -120,7 +131,7 @@ class ArticleTag(ItemBase):
         ]
 
 
-class ArticlePage(CachedRestrictionsMixin, Page):
+class ArticlePage(CachedRestrictionsMixin, groups.CacheGroupsMixin, Page):
     """A news story: headline, summary, byline, featured photo and body."""
 
     summary = models.TextField(
@@ -263,6 +274,36 @@ class ArticlePage(CachedRestrictionsMixin, Page):
                 parts.append(block.value["text"])
         return "\n".join(parts)
 
+    # An article shows in its section, tags, authors and the front, not
+    # everywhere: its edits bump those groups only (#8, #13).
+    cache_site_wide = False
+
+    @classmethod
+    def cache_groups_of(cls, page_ids):
+        """Everything that shows these articles: themselves, their sections,
+        tags, authors, and the front (cards carry titles and comment counts)."""
+        ids = list(page_ids)
+        found = {groups.FRONT, *(groups.page(pk) for pk in ids)}
+        sections = cls.objects.filter(pk__in=ids).values_list("section_id", flat=True)
+        found.update(groups.section(pk) for pk in sections if pk)
+        slugs = ArticleTag.objects.filter(content_object_id__in=ids).values_list(
+            "tag__slug", flat=True
+        )
+        found.update(groups.tag(slug) for slug in slugs)
+        names = ArticlePageAuthor.objects.filter(page_id__in=ids).values_list(
+            "author__slug", flat=True
+        )
+        found.update(groups.author(slug) for slug in names)
+        return found
+
+    def cache_dependencies(self, tags=None):
+        tags = self.tags.all() if tags is None else tags
+        return {
+            groups.page(self.pk),
+            groups.section(self.section_id),
+            *(groups.tag(t.slug) for t in tags),
+        }
+
     def get_context(self, request, *args, **kwargs):
         from nashra.articles.views import article_context
 
@@ -285,3 +326,59 @@ class ArticlePageAuthor(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = _("byline author")
+
+
+class BreakingQuerySet(models.QuerySet):
+    def current(self, now=None):
+        return self.filter(until__gt=now or timezone.now())
+
+
+class Breaking(models.Model):
+    """An article flagged as breaking news until a given time (the ticker)."""
+
+    # The ticker is in the chrome of every page: an edit purges the site (#13).
+    cache_site_wide = True
+
+    page = models.OneToOneField(
+        ArticlePage, verbose_name=_("article"), on_delete=models.CASCADE,
+        related_name="breaking",
+    )  # fmt: skip
+    until = models.DateTimeField(
+        _("breaking until"), help_text=_("The article leaves the ticker at this time.")
+    )
+
+    objects = BreakingQuerySet.as_manager()
+    panels = [PageChooserPanel("page", "articles.ArticlePage"), FieldPanel("until")]
+
+    class Meta:
+        verbose_name = _("breaking news")
+        verbose_name_plural = _("breaking news")
+        ordering = ["-until"]
+        # Kept from the theme app, where it began (#4, #13).
+        db_table = "theme_breaking"
+
+    def __str__(self):
+        return self.page.title
+
+
+class DailyViews(models.Model):
+    """How many readers opened an article on one day (for "most read")."""
+
+    page = models.ForeignKey(ArticlePage, on_delete=models.CASCADE, related_name="+")
+    day = models.DateField()
+    views = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("daily views")
+        verbose_name_plural = _("daily views")
+        # Table, index and constraint names kept from the theme app (#4, #13).
+        db_table = "theme_dailyviews"
+        constraints = [
+            models.UniqueConstraint(fields=["page", "day"], name="theme_views_page_day")
+        ]
+        indexes = [
+            models.Index(fields=["day", "page"], name="theme_daily_day_570929_idx")
+        ]
+
+    def __str__(self):
+        return f"{self.page_id} {self.day}: {self.views}"

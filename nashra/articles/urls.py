@@ -1,9 +1,12 @@
 from django.urls import path
 
-from nashra.articles import views
+from nashra.articles import beacon, views
 
 app_name = "articles"
 urlpatterns = [
     path("tag/<str:slug>/", views.tag_page, name="tag"),
     path("author/<str:slug>/", views.author_page, name="author"),
+    # The address kept from the theme app (#4): pages already cached and
+    # the page cache's exclusions name it (#13).
+    path("theme/seen/<int:page_id>/", beacon.view_beacon, name="view_beacon"),
 ]

@@ -3,6 +3,7 @@ from django.utils.translation import gettext as _
 
 from nashra.articles.models import ArticlePage, Author, Tag
 from nashra.articles.queries import live_tag_links
+from nashra.core import fragments, groups, versions
 from nashra.core.keyset import Keys, paginate_newest
 from nashra.images import renditions
 
@@ -25,9 +26,6 @@ def article_context(page, request=None):
     if request is None or page.pk is None or getattr(request, "is_preview", False):
         authors, tags = build()
     else:
-        from nashra.core import fragments
-        from nashra.pagecache import groups
-
         authors, tags = fragments.cached(
             f"byline:{page.pk}", {groups.SITE, groups.page(page.pk)}, build
         )
@@ -40,8 +38,6 @@ def article_context(page, request=None):
 
 
 def _listing(request, articles, *, template, context, listing, keys=None):
-    from nashra.pagecache import versions
-
     # Keyset pages, keyed on the version the page cache bumps (#8).
     context["articles"] = paginate_newest(
         articles.for_cards(),

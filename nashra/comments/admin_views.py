@@ -12,10 +12,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from nashra.articles.models import ArticlePage
 from nashra.comments import moderation
 from nashra.comments.admin_forms import EditCommentForm, EmailLookupForm, ReplyForm
 from nashra.comments.models import Comment, CommentThread, Status
 from nashra.comments.privacy import erase_for_email, export_for_email
+from nashra.core import groups
+from nashra.core.invalidate import bump
 from nashra.core.pagination import paginate
 
 PER_PAGE = 50
@@ -26,6 +29,11 @@ ACTIONS = {
     "trash": Status.TRASH,
     "pending": Status.PENDING,
 }
+
+
+def _is_id(text):
+    """ASCII digits only: "²".isdigit() is true and int("²") raised a 500 (#13)."""
+    return text.isascii() and text.isdigit() and len(text) < 19
 
 
 def _require(request):
@@ -65,7 +73,7 @@ def queue(request):
             | Q(article__title__icontains=query)
         )
     article = request.GET.get("article", "")
-    if article.isdigit():
+    if _is_id(article):
         comments = comments.filter(article_id=int(article))
     page = paginate(comments.order_by("-created_at", "-pk"), request, PER_PAGE)
     return render(
@@ -76,13 +84,13 @@ def queue(request):
             "tabs": _tabs(status),
             "status": status,
             "query": query,
-            "article": article if article.isdigit() else "",
+            "article": article if _is_id(article) else "",
         },
     )
 
 
 def _bulk(request):
-    ids = [int(i) for i in request.POST.getlist("ids") if i.isdigit()][:500]
+    ids = [int(i) for i in request.POST.getlist("ids") if _is_id(i)][:500]
     action = request.POST.get("action", "")
     comments = Comment.objects.filter(pk__in=ids)
     if action == "delete":
@@ -134,7 +142,6 @@ def reply(request, pk):
 def thread(request, page_id):
     """Open or close comments on one article."""
     _require(request)
-    from nashra.articles.models import ArticlePage
 
     article = get_object_or_404(ArticlePage, pk=page_id)
     current, _created = CommentThread.objects.get_or_create(page_id=article.pk)
@@ -142,9 +149,6 @@ def thread(request, page_id):
         current.is_open = request.POST.get("is_open") == "1"
         current.save(update_fields=["is_open"])
         # The article's page, cached or not, shows the form or the notice.
-        from nashra.pagecache import groups
-        from nashra.pagecache.invalidate import bump
-
         bump({groups.page(article.pk)})
         messages.success(
             request,
@@ -189,7 +193,7 @@ def personal_data(request):
                 % {"count": deleted},
             )
             return redirect("comments_admin:personal_data")
-        found = Comment.objects.filter(email=email.lower()).count()
+        found = Comment.objects.filter(email__iexact=email.strip()).count()
     return render(
         request, "comments/admin/personal_data.html", {"form": form, "found": found}
     )

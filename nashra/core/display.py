@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
+from nashra.text import digits
+
 
 @dataclass(frozen=True)
 class DisplayOptions:
@@ -50,8 +52,6 @@ def local(value):
 def site_number(request, value):
     """A number (or digits in text) in the site's digits; Western on English pages."""
     from django.utils.translation import get_language
-
-    from nashra.text import digits
 
     style = display_options(request).digits
     if not get_language().startswith("ar"):

@@ -2,7 +2,7 @@
 
 The section menu and the breaking-news ticker cost a query each on every
 page. They are kept in the shared cache under the versions of the page-cache
-groups they are built from (nashra.pagecache.versions), so the invalidation
+groups they are built from (nashra.core.versions), so the invalidation
 that already drops cached pages on publish, unpublish, move or an options
 change makes them misses too. Versions are read before building: a render
 racing an edit stores under the old version, which the edit's after-commit
@@ -18,6 +18,8 @@ import threading
 
 from django.core.cache import cache
 from django.core.signals import request_finished, request_started
+
+from nashra.core import versions
 
 TIMEOUT = 60 * 60
 
@@ -49,19 +51,21 @@ def _stamps(memo, groups, store):
     return known
 
 
-def cached(name, groups, build, timeout=TIMEOUT):
-    """``build()`` once per version of ``groups``; ``timeout`` may be a
-    function of the built value (seconds it stays true)."""
-    from nashra.pagecache import versions
-
-    memo = getattr(_request, "memo", None)
-    if memo is not None and name in memo:
-        return memo[name]
+def _key(memo, name, groups):
     stamp = _stamps(memo, sorted(groups), versions.store())
     versioned = name + "|" + ",".join(f"{g}={stamp[g]}" for g in sorted(groups))
     # Hashed: names may carry a request's Host header, unfit for a cache key.
     digest = hashlib.md5(versioned.encode(), usedforsecurity=False).hexdigest()
-    key = f"nashra:fragment:{digest}"
+    return f"nashra:fragment:{digest}"
+
+
+def cached(name, groups, build, timeout=TIMEOUT):
+    """``build()`` once per version of ``groups``; ``timeout`` may be a
+    function of the built value (seconds it stays true)."""
+    memo = getattr(_request, "memo", None)
+    if memo is not None and name in memo:
+        return memo[name]
+    key = _key(memo, name, groups)
     found = cache.get(key)
     if found is None:
         found = build()
@@ -71,3 +75,26 @@ def cached(name, groups, build, timeout=TIMEOUT):
     if memo is not None:
         memo[name] = found
     return found
+
+
+def prime(groups):
+    """Read the versions of ``groups`` now, in one round trip, for the
+    fragments of this request that will name them one by one (#12)."""
+    memo = getattr(_request, "memo", None)
+    if memo is not None and groups:
+        _stamps(memo, sorted(groups), versions.store())
+
+
+def lookup_many(entries):
+    """{name: (key, value or None)} for ``entries`` = {name: groups}, in one
+    cache read: for a caller that fetches the data of every miss at once,
+    then stores each with ``keep(key, value)``. The key holds the versions
+    read here, before the data, as ``cached`` does (#12)."""
+    memo = getattr(_request, "memo", None)
+    keys = {name: _key(memo, name, groups) for name, groups in entries.items()}
+    found = cache.get_many(list(keys.values()))
+    return {name: (key, found.get(key)) for name, key in keys.items()}
+
+
+def keep(key, value, timeout=TIMEOUT):
+    cache.set(key, value, timeout)

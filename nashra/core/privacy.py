@@ -12,7 +12,8 @@ from django.dispatch import receiver
 from wagtail.models import PageViewRestriction
 from wagtail.signals import post_page_move
 
-from nashra.core import fragments
+from nashra.core import fragments, groups
+from nashra.core.invalidate import bump
 
 
 def _load_private_paths():
@@ -20,8 +21,6 @@ def _load_private_paths():
 
 
 def private_paths():
-    from nashra.pagecache import groups
-
     return fragments.cached("private-paths", {groups.SITE}, _load_private_paths)
 
 
@@ -48,9 +47,6 @@ class CachedRestrictionsMixin:
 
 
 def _forget():
-    from nashra.pagecache import groups
-    from nashra.pagecache.invalidate import bump
-
     bump({groups.SITE})
 
 

@@ -3,7 +3,7 @@
 from django.http.request import split_domain_port
 from wagtail.models import Site
 
-from nashra.core import fragments
+from nashra.core import fragments, groups
 
 # Cached for "no site matches", which None (a cache miss) cannot say.
 NO_SITE = 0
@@ -15,8 +15,6 @@ def _find(request):
 
 def remember_site(request):
     """Set Wagtail's per-request Site from the cache (one query on a miss)."""
-    from nashra.pagecache import groups
-
     if hasattr(request, "_wagtail_site"):
         return request._wagtail_site
     hostname = split_domain_port(request._get_raw_host())[0]

@@ -10,9 +10,12 @@ from django.conf import settings
 from django.templatetags.static import static
 from django.utils.translation import gettext as _
 
+from nashra.articles.models import ArticlePage
 from nashra.feeds import links
 from nashra.feeds.feeds import FEED_IMAGE
+from nashra.home.models import HomePage
 from nashra.images import renditions
+from nashra.sections.models import SectionPage
 
 OG_LOCALES = {"ar": "ar_AR", "en": "en_US"}
 LOGO_SIZE = 192  # static/feeds/publisher-logo.png
@@ -136,9 +139,6 @@ def describe(context):
     # Previews are never indexed or shared, and a new page has no id or URL yet.
     if request is None or getattr(request, "is_preview", False):
         return None
-    from nashra.articles.models import ArticlePage
-    from nashra.home.models import HomePage
-    from nashra.sections.models import SectionPage
 
     page = context.get("page")
     if isinstance(page, ArticlePage):
@@ -167,11 +167,12 @@ def _base(request, kind, title, description, url):
 
 
 def _listing_page(page, request):
-    from nashra.home.models import HomePage
-
     url = _paginated(links.page_url(page, request), request)
     is_home = isinstance(page, HomePage)
-    description = page.search_description or getattr(page, "description", "")
+    if is_home:
+        description = page.meta_description(request)
+    else:
+        description = page.search_description or getattr(page, "description", "")
     meta = _base(request, "section", page.seo_title or page.title, description, url)
     meta["feeds"] = _feeds("site" if is_home else "section", page, request)
     if is_home:

@@ -16,6 +16,13 @@ class NewsImage(AbstractImage):
     )
 
     admin_form_fields = (*Image.admin_form_fields, "caption", "credit", "alt_text")
+    # Shown on cards, articles and the front: an edit purges the site (#13).
+    cache_site_wide = True
+
+    class Meta(AbstractImage.Meta):
+        # Without them the library reads "News images" in Arabic (#12).
+        verbose_name = _("news image")
+        verbose_name_plural = _("news images")
 
     @property
     def default_alt_text(self):

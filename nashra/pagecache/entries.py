@@ -19,7 +19,8 @@ from collections import OrderedDict
 
 from django.conf import settings
 
-from nashra.pagecache import conf, shared
+from nashra.core import shared
+from nashra.pagecache import conf
 
 # Headers, the dataclass and the dict slots: what an entry costs beyond its bodies.
 ENTRY_OVERHEAD_BYTES = 2048

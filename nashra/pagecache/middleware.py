@@ -11,7 +11,9 @@ from django.conf import settings
 from django.core.exceptions import DisallowedHost
 from django.http import HttpResponse, HttpResponseNotModified
 
-from nashra.pagecache import conf, entries, groups, published, responses, versions
+from nashra.core import groups, versions
+from nashra.pagecache import conf, entries, published, responses
+from nashra.pagecache.dependencies import for_served_page, for_view
 from nashra.pagecache.keys import entry_key
 
 PERSONAL_COOKIE_PREFIXES = ("nashra_comments", "nashra-comment")
@@ -50,9 +52,9 @@ def dependencies(request, response):
     page = context.get("page") if isinstance(context, dict) else None
     if page is not None and hasattr(page, "specific_class"):
         tags = context.get("tags")
-        found |= groups.for_served_page(page, tags=tags)
+        found |= for_served_page(page, tags=tags)
     else:
-        found |= groups.for_view(getattr(request, "resolver_match", None))
+        found |= for_view(getattr(request, "resolver_match", None))
     return found
 
 

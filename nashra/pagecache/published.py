@@ -13,7 +13,8 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from nashra.pagecache import conf, groups
+from nashra.core import groups
+from nashra.pagecache import conf
 
 LISTS = ".groups"
 INDEX = "index.html"

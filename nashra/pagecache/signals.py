@@ -1,11 +1,18 @@
-"""What invalidates what (#8): pages, comments, options, snippets, redirects."""
+"""What invalidates what (#8): pages, comments, options, snippets, redirects.
+
+Pages and models say their own groups (nashra.core.groups, #13); this
+module only hears the signals and bumps what they declare.
+"""
 
 from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from nashra.pagecache import groups
-from nashra.pagecache.invalidate import bump, purge_site
+from nashra.comments.counts import comments_changed
+from nashra.comments.models import Comment
+from nashra.core import groups
+from nashra.core.invalidate import bump, groups_bumped, purge_site
+from nashra.pagecache import published
 
 # Saves that only touch the draft bookkeeping, never what readers see.
 DRAFT_FIELDS = frozenset(
@@ -20,28 +27,23 @@ DRAFT_FIELDS = frozenset(
         "live_revision",
     }
 )
-# Models shown in the chrome of every page, or changing what any URL answers.
-SITE_WIDE_MODELS = {
-    "articles.author",
-    "articles.tag",
-    "images.newsimage",
-    "wagtailredirects.redirect",
-    "theme.breaking",
-}
+# Framework models whose rows change what any URL answers; Nashra's own
+# models say it themselves with ``cache_site_wide = True`` (#13).
+SITE_WIDE_FRAMEWORK_MODELS = {"wagtailredirects.redirect"}
 
 
-def _is_article(model):
-    from nashra.articles.models import ArticlePage
-
-    return issubclass(model, ArticlePage)
+def _declares(model):
+    """Whether a page type says its own cache groups (nashra.core.groups)."""
+    return hasattr(model, "cache_groups_of")
 
 
 def page_groups(instance):
-    """An article's groups; any other page (section, home, standard page)
-    can appear in menus and links everywhere, so it is the whole site."""
-    if _is_article(instance.specific_class):
-        return groups.article_groups([instance.pk])
-    return {groups.SITE}
+    """The groups an edit of this page busts, as its type declares them;
+    pages that do not declare any (Wagtail's root) are the whole site."""
+    kind = instance.specific_class
+    if kind is None or not _declares(kind):
+        return {groups.SITE}
+    return kind.cache_groups_of([instance.pk])
 
 
 def on_page_change(sender, instance, **kwargs):
@@ -63,10 +65,12 @@ def before_page_save(sender, instance, update_fields=None, **kwargs):
         return
     if update_fields is not None and set(update_fields) <= DRAFT_FIELDS:
         return
-    if not _is_article(type(instance)):
+    kind = type(instance)
+    # A site-wide page's publish bumps "site", which covers the old version.
+    if not _declares(kind) or kind.cache_site_wide:
         return
     if Page.objects.filter(pk=instance.pk, live=True).exists():
-        bump(groups.article_groups([instance.pk]))
+        bump(kind.cache_groups_of([instance.pk]))
 
 
 _deleting = {}
@@ -74,10 +78,11 @@ _deleting = {}
 
 def before_page_delete(sender, instance, **kwargs):
     if isinstance(instance, Page) and instance.pk is not None:
-        if _is_article(type(instance)) or _is_article(instance.specific_class):
-            _deleting[instance.pk] = groups.article_groups([instance.pk])
+        kind = type(instance)
+        if _declares(kind):
+            _deleting[instance.pk] = kind.cache_groups_of([instance.pk])
         else:
-            _deleting[instance.pk] = {groups.SITE}
+            _deleting[instance.pk] = page_groups(instance)
 
 
 def after_page_delete(sender, instance, **kwargs):
@@ -90,7 +95,9 @@ def on_comment_saved(sender, instance, **kwargs):
 
 
 def on_comments_changed(sender, article_id, **kwargs):
-    bump(groups.article_groups([article_id]))
+    # The commented page's type says which groups show its count (#13).
+    article_type = Comment._meta.get_field("article").related_model
+    bump(article_type.cache_groups_of([article_id]))
 
 
 def on_model_saved(sender, instance, **kwargs):
@@ -102,14 +109,19 @@ def on_model_saved(sender, instance, **kwargs):
             purge_site()
     elif isinstance(instance, PageViewRestriction | Site):
         purge_site()
-    elif sender._meta.label_lower in SITE_WIDE_MODELS:
+    elif isinstance(instance, Page):
+        return  # pages are the page signals' above
+    elif getattr(sender, "cache_site_wide", False):
+        purge_site()
+    elif sender._meta.label_lower in SITE_WIDE_FRAMEWORK_MODELS:
         purge_site()
 
 
-def connect():
-    from nashra.comments.counts import comments_changed
-    from nashra.comments.models import Comment
+def on_groups_bumped(sender, groups, **kwargs):
+    published.remove(groups)
 
+
+def connect():
     uid = "nashra-pagecache-"
     page_published.connect(on_page_change, dispatch_uid=uid + "published")
     page_unpublished.connect(on_page_change, dispatch_uid=uid + "unpublished")
@@ -124,3 +136,4 @@ def connect():
     comments_changed.connect(on_comments_changed, dispatch_uid=uid + "counts")
     post_save.connect(on_model_saved, dispatch_uid=uid + "model-saved")
     post_delete.connect(on_model_saved, dispatch_uid=uid + "model-deleted")
+    groups_bumped.connect(on_groups_bumped, dispatch_uid=uid + "published-files")

@@ -21,6 +21,8 @@ from django.conf import settings
 from django.core.handlers.wsgi import WSGIHandler, WSGIRequest
 from django.middleware.security import SecurityMiddleware
 
+from nashra.core import versions
+
 PAGE_CACHE = "nashra.pagecache.middleware.PageCacheMiddleware"
 IN_FRONT = [
     "django.middleware.security.SecurityMiddleware",
@@ -58,8 +60,9 @@ class CacheFirstHandler(WSGIHandler):
 
     def hit(self, environ):
         """The replayed response for a current entry, else None."""
+        # Deferred: this module is loaded before django.setup(), and these
+        # import models (Wagtail's redirects) that need the app registry.
         from nashra.importers.middleware import WORDPRESS_KEYS
-        from nashra.pagecache import versions
         from nashra.pagecache.middleware import cache_key, current_entry, replay
 
         if environ.get("REQUEST_METHOD") not in ("GET", "HEAD"):

@@ -5,9 +5,10 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from nashra.articles.blocks import ArticleBodyBlock
+from nashra.core.groups import CacheGroupsMixin
 
 
-class StandardPage(Page):
+class StandardPage(CacheGroupsMixin, Page):
     """A page outside the news flow: about us, contact, corrections policy."""
 
     body = StreamField(ArticleBodyBlock(), verbose_name=_("body"), blank=True)

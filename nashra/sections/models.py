@@ -4,14 +4,15 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
+from nashra.articles.models import ArticlePage
+from nashra.core import groups, versions
 from nashra.core.keyset import paginate_newest
 from nashra.core.privacy import CachedRestrictionsMixin
-from nashra.pagecache import groups, versions
 
 ARTICLES_PER_PAGE = 12
 
 
-class SectionPage(CachedRestrictionsMixin, Page):
+class SectionPage(CachedRestrictionsMixin, groups.CacheGroupsMixin, Page):
     """A section of the paper (e.g. World News) listing its articles, newest first."""
 
     description = models.TextField(
@@ -36,9 +37,10 @@ class SectionPage(CachedRestrictionsMixin, Page):
             self.show_in_menus = True
         super().save(*args, **kwargs)
 
-    def articles(self):
-        from nashra.articles.models import ArticlePage
+    def cache_dependencies(self, tags=None):
+        return {groups.page(self.pk), groups.section(self.pk)}
 
+    def articles(self):
         return ArticlePage.objects.published().filter(section=self).newest_first()
 
     def get_context(self, request, *args, **kwargs):

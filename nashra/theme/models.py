@@ -1,7 +1,6 @@
-"""Theme options per site, breaking-news marks and daily view counts (#4)."""
+"""Theme options per site: look, dates, links and the licence key (#4)."""
 
 from django.db import models, transaction
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -47,6 +46,11 @@ class ThemeOptions(ClusterableModel, BaseSiteSetting):
     site_name = models.CharField(
         _("site name"), max_length=100, blank=True,
         help_text=_("Leave empty to use the site name from the Sites settings."),
+    )  # fmt: skip
+    site_description = models.CharField(
+        _("site description"), max_length=300, blank=True,
+        help_text=_("One or two sentences about the newspaper, shown by search "
+                    "engines and social networks under the home page's title."),
     )  # fmt: skip
     logo = models.ForeignKey(
         "images.NewsImage", verbose_name=_("logo"), null=True, blank=True,
@@ -100,6 +104,7 @@ class ThemeOptions(ClusterableModel, BaseSiteSetting):
 
     panels_identity = [
         FieldPanel("site_name"),
+        FieldPanel("site_description"),
         FieldRowPanel([FieldPanel("logo"), FieldPanel("favicon")]),
         FieldRowPanel([FieldPanel("primary_colour"), FieldPanel("accent_colour")]),
         FieldPanel("typeface"),
@@ -201,52 +206,3 @@ class SocialLink(Orderable):
     url = models.URLField(_("address"))
 
     panels = [FieldPanel("network"), FieldPanel("url")]
-
-
-class BreakingQuerySet(models.QuerySet):
-    def current(self, now=None):
-        return self.filter(until__gt=now or timezone.now())
-
-
-class Breaking(models.Model):
-    """An article flagged as breaking news until a given time (the ticker)."""
-
-    page = models.OneToOneField(
-        "articles.ArticlePage", verbose_name=_("article"), on_delete=models.CASCADE,
-        related_name="breaking",
-    )  # fmt: skip
-    until = models.DateTimeField(
-        _("breaking until"), help_text=_("The article leaves the ticker at this time.")
-    )
-
-    objects = BreakingQuerySet.as_manager()
-    panels = [PageChooserPanel("page", "articles.ArticlePage"), FieldPanel("until")]
-
-    class Meta:
-        verbose_name = _("breaking news")
-        verbose_name_plural = _("breaking news")
-        ordering = ["-until"]
-
-    def __str__(self):
-        return self.page.title
-
-
-class DailyViews(models.Model):
-    """How many readers opened an article on one day (for "most read")."""
-
-    page = models.ForeignKey(
-        "articles.ArticlePage", on_delete=models.CASCADE, related_name="+"
-    )
-    day = models.DateField()
-    views = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        verbose_name = _("daily views")
-        verbose_name_plural = _("daily views")
-        constraints = [
-            models.UniqueConstraint(fields=["page", "day"], name="theme_views_page_day")
-        ]
-        indexes = [models.Index(fields=["day", "page"])]
-
-    def __str__(self):
-        return f"{self.page_id} {self.day}: {self.views}"

@@ -16,13 +16,14 @@ from nashra.theme.models import DEFAULT_ACCENT, DEFAULT_PRIMARY
 from nashra.theme.registry import DEFAULT_THEME_KEY
 
 CACHE_TIMEOUT = 60 * 60 * 24
-SCHEMA = 1  # bump when SiteTheme changes shape, so old entries are ignored
+SCHEMA = 2  # bump when SiteTheme changes shape, so old entries are ignored
 
 
 @dataclass(frozen=True)
 class SiteTheme:
     site_id: int | None = None
     site_name: str = ""
+    site_description: str = ""
     logo_url: str = ""
     logo_width: int = 0
     logo_height: int = 0
@@ -80,6 +81,7 @@ def _build(site):
     return SiteTheme(
         site_id=site.pk,
         site_name=options.site_name or site.site_name or "",
+        site_description=options.site_description,
         logo_url=logo.url if logo else "",
         logo_width=logo.width if logo else 0,
         logo_height=logo.height if logo else 0,

@@ -1,14 +1,10 @@
-"""Admin side of the theme: the licence notice, breaking news editing (#4)."""
+"""Admin side of the theme: the licence notice (#4)."""
 
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
-from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
-from nashra.theme.models import Breaking
 from nashra.theme.notice import staff_notice
 from nashra.theme.options import site_theme
 
@@ -41,15 +37,3 @@ def add_licence_notice(request, panels):
         if notice:
             panels.insert(0, LicenceNoticePanel(notice))
             break
-
-
-class BreakingViewSet(SnippetViewSet):
-    model = Breaking
-    icon = "warning"
-    menu_label = gettext_lazy("Breaking news")
-    add_to_admin_menu = True
-    menu_order = 250
-    list_display = ["page", "until"]
-
-
-register_snippet(BreakingViewSet)

@@ -46,7 +46,7 @@ def phone(browser):
 
 @pytest.fixture
 def breaking(newspaper):
-    from nashra.theme.models import Breaking
+    from nashra.articles.models import Breaking
 
     Breaking.objects.create(
         page=newspaper["articles"][0],

@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 @pytest.fixture
 def breaking(newspaper):
-    from nashra.theme.models import Breaking
+    from nashra.articles.models import Breaking
 
     for article in newspaper["articles"][:3]:
         Breaking.objects.create(

@@ -11,6 +11,7 @@ from nashra.comments.forms import CommentForm
 from nashra.comments.models import CommentThread
 from nashra.comments.privacy import avatar_seed
 from nashra.comments.threads import is_open, options_for, published_threads
+from nashra.core import fragments, groups
 from nashra.text.avatars import avatar_svg
 from nashra.text.comment_text import render_comment
 
@@ -32,8 +33,6 @@ def _thread(request, article):
 
     if request is None or not article.pk or getattr(request, "is_preview", False):
         return build() or None
-    from nashra.core import fragments
-    from nashra.pagecache import groups
 
     return (
         fragments.cached(

@@ -1,13 +1,16 @@
-"""Template filters every public page uses for Arabic text, numbers and dates."""
+"""Template filters every public page uses for Arabic text, numbers and dates,
+and the slots templates offer to higher apps (#13)."""
 
 from django import template
 from django.utils.formats import date_format
+from django.utils.functional import Promise
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_bidi
 
+from nashra.core import slots
 from nashra.core.display import display_options, local, site_number
-from nashra.text import bidi, dates
+from nashra.text import bidi, credits, dates
 
 register = template.Library()
 
@@ -30,9 +33,17 @@ def isolate_html(value):
     return mark_safe(bidi.isolate_html(str(conditional_escape(value)), _base()))  # noqa: S308
 
 
+@register.filter
+def credit_name(value):
+    """A photo credit without its own «تصوير:» label: the template prints one (#12)."""
+    return credits.credit_name(value)
+
+
 @register.simple_tag(takes_context=True)
 def num(context, value):
     """A number in the site's digits (0-9 or ٠-٩); text keeps its other characters."""
+    if isinstance(value, Promise):
+        value = str(value)  # a lazy message (#12)
     return site_number(context.get("request"), value)
 
 
@@ -51,3 +62,15 @@ def news_date(context, value, with_time=False):
         digits=options.digits,
         time=with_time,
     )
+
+
+@register.simple_tag(takes_context=True)
+def slot(context, name):
+    """What other apps put in this template's slot ``name`` (nashra.core.slots),
+    each rendered in a pushed context, as ``{% include %}`` renders."""
+    parts = []
+    for template_name in slots.filling(name):
+        template = context.template.engine.get_template(template_name)
+        with context.push():
+            parts.append(template.render(context))
+    return mark_safe("".join(parts))  # noqa: S308  (our own templates)

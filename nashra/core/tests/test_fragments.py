@@ -7,11 +7,11 @@ from django.test import TestCase, override_settings
 from django.utils import timezone
 from wagtail.models import PageViewRestriction, Site
 
+from nashra.articles.models import Breaking
 from nashra.core import fragments
 from nashra.core.privacy import private_paths
 from nashra.core.tests.factories import build_newspaper
 from nashra.sections.factories import create_section
-from nashra.theme.models import Breaking
 
 
 @override_settings(PAGE_CACHE=False)
@@ -25,7 +25,7 @@ class ChromeTests(TestCase):
         cls.article = cls.paper["articles"][0]
 
     def test_a_built_fragment_is_reused_until_its_group_moves(self):
-        from nashra.pagecache.invalidate import bump_now
+        from nashra.core.invalidate import bump_now
 
         calls = []
 
@@ -42,7 +42,7 @@ class ChromeTests(TestCase):
 
     def test_one_request_reads_a_fragment_once(self):
         """Inside a request the first answer holds; the next request reads again."""
-        from nashra.pagecache.invalidate import bump_now
+        from nashra.core.invalidate import bump_now
 
         values = iter(["أول", "ثان", "ثالث"])
         # What request_started and request_finished call (sending those
@@ -84,7 +84,7 @@ class ChromeTests(TestCase):
 
     def test_the_ticker_entry_expires_with_its_item(self):
         """No signal announces an expiry: the entry must not outlive it."""
-        from nashra.theme.breaking import ticker_html
+        from nashra.articles.breaking import ticker_html
 
         site = Site.objects.get(is_default_site=True)
         Breaking.objects.create(
@@ -105,7 +105,7 @@ class ChromeTests(TestCase):
 
     def test_private_paths_are_shared_through_the_version_store(self):
         """Another process cleared nothing here: only the version moved."""
-        from nashra.pagecache.invalidate import bump_now
+        from nashra.core.invalidate import bump_now
 
         self.assertEqual(private_paths(), [])
         PageViewRestriction.objects.bulk_create(  # no signal, like another process

@@ -7,10 +7,10 @@ from django.contrib.auth.models import Group, Permission
 from django.test import TestCase
 from django.utils import timezone
 
+from nashra.articles.models import Breaking, DailyViews
 from nashra.core.tests.factories import build_newspaper
 from nashra.home.forms import HomePageForm
 from nashra.home.front import front_page
-from nashra.theme.models import Breaking, DailyViews
 
 
 def block(kind, **value):

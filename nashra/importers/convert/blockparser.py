@@ -12,7 +12,10 @@ from .context import Context
 
 DELIMITER = re.compile(
     r"<!--\s+(?P<closer>/)?wp:(?P<name>[a-z][a-z0-9_-]*(?:/[a-z][a-z0-9_-]*)?)"
-    r"\s+(?P<attrs>\{.*?\}\s+)?(?P<void>/)?-->",
+    # Attributes end before the next "<!--": Gutenberg escapes "<" and "--"
+    # inside them, and an unbounded ".*?" rescanned the rest of the post at
+    # every unterminated opener, quadratic in hostile content (#13).
+    r"\s+(?P<attrs>\{(?:[^<]|<(?!!--))*?\}\s+)?(?P<void>/)?-->",
     re.DOTALL,
 )
 
@@ -80,7 +83,8 @@ def _attrs(raw: str | None, name: str, ctx: Context) -> dict:
         return {}
     try:
         attrs = json.loads(raw)
-    except ValueError:
+    except (ValueError, RecursionError):
+        # RecursionError: JSON nested deeper than the parser's stack (#13).
         ctx.note("block", f"{name}: attributes are not JSON, ignored")
         return {}
     return attrs if isinstance(attrs, dict) else {}

@@ -21,12 +21,13 @@ BLOCK_TAGS = (
 OPENING_BLOCK = re.compile(rf"(<(?:{BLOCK_TAGS})(?:\s[^>]*)?/?>)", re.IGNORECASE)
 CLOSING_BLOCK = re.compile(rf"(</(?:{BLOCK_TAGS})>)", re.IGNORECASE)
 STARTS_WITH_BLOCK = re.compile(rf"^<(?:/)?(?:{BLOCK_TAGS})\b", re.IGNORECASE)
-PRESERVED = re.compile(
-    r"<(pre|script|style|table)\b.*?</\1>", re.IGNORECASE | re.DOTALL
-)
+PRESERVED_OPEN = re.compile(r"<(pre|script|style|table)\b", re.IGNORECASE)
 # WordPress's autoembed: a URL alone on its line becomes an embed.
 URL_LINE = re.compile(r"^[ \t]*(https?://[^\s<>\"']+)[ \t]*$", re.MULTILINE)
-MORE = re.compile(r"<!--\s*(more|nextpage)\b.*?-->", re.IGNORECASE)
+# The marker's own text ("<!--more Read on-->") holds no "<" or ">", so an
+# opener without an end stops at the next tag instead of the line's end:
+# ".*?" made a line of openers quadratic (#13).
+MORE = re.compile(r"<!--\s*(more|nextpage)\b[^<>]*?-->", re.IGNORECASE)
 
 
 def classic_to_blocks(text: str, ctx: Context) -> list[dict]:
@@ -59,14 +60,33 @@ def autop(text: str) -> str:
 
 
 def _protect(text: str) -> tuple[str, list[str]]:
-    """Hide pre/table/script bodies so their newlines stay as written."""
+    """Hide pre/table/script bodies so their newlines stay as written.
+
+    Each element runs to the first closing tag of its name; a name with no
+    closing tag left is not searched for again, so thousands of unclosed
+    <pre> cost one scan, not one each (#13).
+    """
     kept: list[str] = []
-
-    def hide(match: re.Match) -> str:
-        kept.append(match.group(0))
-        return f"\n\n\x00{len(kept) - 1}\x00\n\n"
-
-    return PRESERVED.sub(hide, text), kept
+    out: list[str] = []
+    unclosed: set[str] = set()
+    position = 0
+    while match := PRESERVED_OPEN.search(text, position):
+        tag = match.group(1).lower()
+        closing = None
+        if tag not in unclosed:
+            closing = re.compile(f"</{tag}>", re.IGNORECASE).search(text, match.end())
+        if closing is None:
+            unclosed.add(tag)
+            out.append(text[position : match.end()])
+            position = match.end()
+            continue
+        end = closing.end()
+        kept.append(text[match.start() : end])
+        out.append(text[position : match.start()])
+        out.append(f"\n\n\x00{len(kept) - 1}\x00\n\n")
+        position = end
+    out.append(text[position:])
+    return "".join(out), kept
 
 
 def _restore(text: str, kept: list[str]) -> str:

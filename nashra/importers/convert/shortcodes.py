@@ -10,9 +10,11 @@ from .context import Context
 from .tree import parse_fragment, text_of
 from .values import block, embed, gallery, image_ref, image_value, parse_attachment_id
 
-SHORTCODE = re.compile(
-    r"\[(\[?)([A-Za-z][\w-]*)(?![\w-])([^\]]*?)(/?)\](?:(.*?)\[/\2\])?(\]?)", re.DOTALL
-)
+# The opening tag only; its closing tag is looked for separately. Attributes
+# hold no "[" or "]" (WordPress's own rule): allowing "[" let an unclosed
+# opener scan to the next "]" across the whole post, and the body's ".*?"
+# rescanned the rest of the post for every opener, both quadratic (#13).
+OPENING = re.compile(r"\[(\[?)([A-Za-z][\w-]*)(?![\w-])([^\[\]]*?)(/?)\]")
 ATTRIBUTE = re.compile(
     r"""([\w-]+)\s*=\s*"([^"]*)"|([\w-]+)\s*=\s*'([^']*)'|([\w-]+)\s*=\s*([^\s'"]+)"""
     r"""|"([^"]*)"|'([^']*)'|(\S+)"""
@@ -34,15 +36,50 @@ def parse_attributes(text: str) -> tuple[dict[str, str], list[str]]:
     return named, positional
 
 
+class _Closers:
+    """Where each shortcode's next closing tag is, searched once per name
+    until passed, and never again once a name has none left."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.found: dict[str, int] = {}
+
+    def after(self, name: str, position: int) -> int:
+        known = self.found.get(name)
+        if known is None or (known >= 0 and known < position):
+            known = self.text.find(f"[/{name}]", position)
+            self.found[name] = known
+        return known
+
+
 def replace_shortcodes(text: str, ctx: Context) -> str:
-    return SHORTCODE.sub(lambda match: _expand(match, ctx), text)
+    out: list[str] = []
+    closers = _Closers(text)
+    position = 0
+    while match := OPENING.search(text, position):
+        opening_escape, name, raw_attrs, _ = match.groups()
+        end = match.end()
+        body = None
+        close_at = closers.after(name, end)
+        if close_at >= 0:
+            body = text[end:close_at]
+            end = close_at + len(name) + 3
+        closing_escape = "]" if text.startswith("]", end) else ""
+        end += len(closing_escape)
+        out.append(text[position : match.start()])
+        head = match.group(0)[len(opening_escape) :]
+        out.append(_expand(ctx, opening_escape, name, raw_attrs, head, body,
+                           closing_escape))  # fmt: skip
+        position = end
+    out.append(text[position:])
+    return "".join(out)
 
 
-def _expand(match: re.Match, ctx: Context) -> str:
-    opening_escape, name, raw_attrs, _, body, closing_escape = match.groups()
+def _expand(ctx, opening_escape, name, raw_attrs, head, body, closing_escape) -> str:
     if opening_escape and closing_escape:
         # [[gallery]] is WordPress's way to print a literal "[gallery]".
-        return match.group(0)[1:-1]
+        tail = "" if body is None else f"{body}[/{name}]"
+        return head + tail
     name = name.lower()
     attrs, positional = parse_attributes(raw_attrs)
     handler = _HANDLERS.get(name)
@@ -50,11 +87,9 @@ def _expand(match: re.Match, ctx: Context) -> str:
     if made is None:
         if handler is None:
             ctx.note("unknown_shortcode", f"[{name[:40]}] kept as text")
-        whole = match.group(0)[len(opening_escape) :]
         if body is None:
-            return opening_escape + whole
+            return opening_escape + head + closing_escape
         # Known shortcodes inside an unknown enclosing one still convert.
-        head = whole[: match.start(5) - match.start(0) - len(opening_escape)]
         return (
             opening_escape
             + head

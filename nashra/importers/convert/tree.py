@@ -17,6 +17,10 @@ CLOSES_P = frozenset(
     " form h1 h2 h3 h4 h5 h6 header hr main nav ol p pre section table ul"
     " nashra-placeholder".split()
 )
+# Deeper elements are unwrapped into their ancestor at this depth: the
+# converter walks the tree recursively, and a post nesting a thousand <div>s
+# lost its text to a RecursionError (#13). Real posts nest a few dozen deep.
+MAX_DEPTH = 100
 
 
 @dataclass
@@ -56,6 +60,8 @@ class _Builder(HTMLParser):
             self.stack.pop()
         if tag == "li" and self.stack[-1].tag == "li":
             self.stack.pop()
+        if tag not in VOID and len(self.stack) > MAX_DEPTH:
+            return
         node = Node(tag, {name: value or "" for name, value in attrs})
         self.stack[-1].children.append(node)
         if tag not in VOID:

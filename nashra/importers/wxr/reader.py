@@ -89,11 +89,38 @@ class _Channel:
         )
 
 
+class _LeadingBlanksSkipped:
+    """The export without whitespace before its first byte of XML.
+
+    A theme or plugin file ending in a blank line makes WordPress print it
+    before "<?xml" in every export, which expat refuses ("XML declaration
+    not at start"); WordPress's own importer trips on it too (#13).
+    """
+
+    def __init__(self, handle: BinaryIO):
+        self.handle = handle
+        self.started = False
+
+    def read(self, size: int = -1) -> bytes:
+        data = self.handle.read(size)
+        while not self.started and data:
+            stripped = data.lstrip(b" \t\r\n")
+            if stripped:
+                self.started = True
+                return stripped
+            data = self.handle.read(size)
+        return data
+
+
 def _read(handle: BinaryIO, brief: bool = False) -> Iterator[Record]:
     builders = {**BUILDERS, "item": build_item_brief} if brief else BUILDERS
     names = Names()
     channel = _Channel(names)
-    events = iterparse(handle, events=("start-ns", "start", "end"), forbid_dtd=True)
+    events = iterparse(
+        _LeadingBlanksSkipped(handle),
+        events=("start-ns", "start", "end"),
+        forbid_dtd=True,
+    )
     depth = 0
     root_seen = False
     channel_elem: Element | None = None

@@ -2,8 +2,9 @@
 
 from django.test import Client
 
+from nashra.core import shared, versions
 from nashra.core.tests.factories import build_newspaper
-from nashra.pagecache import entries, shared, versions
+from nashra.pagecache import entries
 
 
 def reader():

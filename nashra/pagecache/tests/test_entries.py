@@ -7,8 +7,9 @@ from django.conf import settings
 from django.core.cache import caches
 from django.test import SimpleTestCase, TestCase
 
-from nashra.pagecache import entries, groups
-from nashra.pagecache.invalidate import bump_now
+from nashra.core import groups
+from nashra.core.invalidate import bump_now
+from nashra.pagecache import entries
 from nashra.pagecache.keys import entry_key
 from nashra.pagecache.responses import Entry
 from nashra.pagecache.tests.helpers import fresh_paper, reader

@@ -98,8 +98,8 @@ def fetch(url):
 def test_static_publishing_through_nginx(nginx):
     """First view rendered by the app and written; the next served by nginx
     from the file; a correction deletes it and readers see the new headline."""
+    from nashra.core import versions
     from nashra.core.tests.factories import build_newspaper
-    from nashra.pagecache import versions
 
     versions.reset_store()
     base, published = nginx

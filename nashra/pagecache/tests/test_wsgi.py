@@ -8,9 +8,9 @@ from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from django.test import TestCase, override_settings
 
-from nashra.pagecache import production
 from nashra.pagecache.tests.helpers import fresh_paper, reader
 from nashra.pagecache.wsgi import IN_FRONT, CacheFirstHandler, shortcut_allowed
+from nashra.server import production
 
 
 def environ(url, **extra):

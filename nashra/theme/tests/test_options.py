@@ -50,7 +50,7 @@ class OptionEffectTests(NewspaperTestCase):
     def test_ticker_can_be_turned_off(self):
         from django.utils import timezone
 
-        from nashra.theme.models import Breaking
+        from nashra.articles.models import Breaking
 
         Breaking.objects.create(
             page=self.article, until=timezone.now() + timezone.timedelta(hours=1)

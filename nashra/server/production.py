@@ -1,0 +1,139 @@
+"""`nashra serve --production`: gunicorn, hashed static files, one scheduler (#8).
+
+Decisions (docs/decisions/page-cache.md):
+- The WSGI application is nashra.pagecache.wsgi: cache hits are answered
+  before Django's handler, everything else goes through it.
+- gunicorn gthread workers, cores + 1 processes × 4 threads (NASHRA_WORKERS,
+  NASHRA_THREADS): sync workers close the connection after every response,
+  so a cache hit paid for a new TCP connection each time; threads keep
+  connections alive, and a render waiting on the database does not hold a
+  whole process. Fewer processes also means less memory.
+- whitenoise serves static files with hashed names (collectstatic with
+  CompressedManifestStaticFilesStorage at start), far-future Cache-Control,
+  and pre-compressed gzip/brotli files.
+- HTML is compressed once when the page cache stores it (responses.py), and
+  served gzipped from the cache; nginx in front may re-encode with brotli.
+- Access log off by default (NASHRA_ACCESS_LOG=1 turns it on).
+- Without Redis each worker has its own cache, so the page cache's versions
+  go to an SQLite file all workers share.
+- Scheduled publishing runs in exactly one worker: the one holding an
+  exclusive lock on var/scheduler.lock; if it dies, another takes over.
+"""
+
+import fcntl
+import os
+import subprocess
+import sys
+import threading
+import time
+
+from django.conf import settings
+
+from nashra.server.scheduler import SchedulerThread
+
+
+def worker_count():
+    return int(os.environ.get("NASHRA_WORKERS") or (os.cpu_count() or 1) + 1)
+
+
+def thread_count():
+    """Threads per worker; above 1, gunicorn runs gthread workers (keep-alive)."""
+    return int(os.environ.get("NASHRA_THREADS") or 4)
+
+
+def production_environment():
+    env = dict(os.environ)
+    env["NASHRA_STATIC_MANIFEST"] = "1"
+    # A fixed pool of workers: each may keep its connection between requests.
+    env.setdefault("NASHRA_DB_CONN_MAX_AGE", "60")
+    env.setdefault("DJANGO_SETTINGS_MODULE", "nashra.settings")
+    if not settings.REDIS_URL:
+        env.setdefault(
+            "NASHRA_PAGE_CACHE_VERSIONS_FILE",
+            str(settings.VAR_DIR / "pagecache" / "versions.sqlite3"),
+        )
+    return env
+
+
+def gunicorn_arguments(addrport, workers, threads=1):
+    arguments = [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "nashra.pagecache.wsgi:application",
+        "--bind",
+        addrport,
+        "--workers",
+        str(workers),
+        "--threads",
+        str(threads),
+        "--config",
+        "python:nashra.server.gunicorn_conf",
+    ]
+    if os.environ.get("NASHRA_ACCESS_LOG"):
+        arguments += ["--access-logfile", "-"]
+    return arguments
+
+
+def run(addrport, workers=None, threads=None, stdout=None):
+    """Collect static files, then replace this process with gunicorn."""
+    env = production_environment()
+    subprocess.run(
+        [sys.executable, "-m", "django", "collectstatic", "--noinput", "-v0"],
+        env=env,
+        check=True,
+    )
+    workers, threads = workers or worker_count(), threads or thread_count()
+    arguments = gunicorn_arguments(addrport, workers, threads)
+    if stdout is not None:
+        stdout.write(
+            f"Nashra (production): http://{addrport}/ — {workers} workers"
+            f" × {threads} threads"
+        )
+    os.execve(sys.executable, arguments, env)  # noqa: S606
+
+
+class SchedulerLeader(threading.Thread):
+    """Waits for the scheduler lock, then runs the scheduler in this process."""
+
+    def __init__(self, path, interval):
+        super().__init__(name="nashra-scheduler-leader", daemon=True)
+        self.path = path
+        self.interval = interval
+        self.handle = None
+
+    def run(self):
+
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.handle = open(self.path, "a")
+        while True:
+            try:
+                fcntl.flock(self.handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                time.sleep(self.interval)
+                continue
+            # The lock is released by the kernel when this process exits.
+            SchedulerThread(self.interval).run()
+            return
+
+
+def start_scheduler_leader():
+    leader = SchedulerLeader(
+        settings.VAR_DIR / "scheduler.lock", settings.SCHEDULER_INTERVAL
+    )
+    leader.start()
+    return leader
+
+
+def freeze_startup_objects():
+    """Move everything loaded at start-up out of the garbage collector's sight.
+
+    A booted worker holds hundreds of thousands of long-lived objects (Django,
+    Wagtail, templates, URL patterns) that each full collection walks again,
+    though none of them is ever garbage. Freezing them once the site is loaded
+    leaves the collector only what requests create (#8).
+    """
+    import gc
+
+    gc.collect()
+    gc.freeze()
