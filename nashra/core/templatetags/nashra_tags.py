@@ -3,6 +3,7 @@ and the slots templates offer to higher apps (#13)."""
 
 from django import template
 from django.utils.formats import date_format
+from django.utils.functional import Promise
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_bidi
@@ -41,6 +42,8 @@ def credit_name(value):
 @register.simple_tag(takes_context=True)
 def num(context, value):
     """A number in the site's digits (0-9 or ٠-٩); text keeps its other characters."""
+    if isinstance(value, Promise):
+        value = str(value)  # a lazy message (#12)
     return site_number(context.get("request"), value)
 
 

@@ -18,11 +18,10 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.documents.models import Document
 from wagtail.models import Site, Task, Workflow
 
-from nashra.articles.models import Tag
+from nashra.articles.models import Breaking, Tag
 from nashra.comments.models import Comment
 from nashra.core.tests.factories import build_newspaper
 from nashra.core.tests.latin_text import screen_strings, untranslated
-from nashra.theme.models import Breaking
 
 ADMIN = "/admin/"
 

@@ -194,12 +194,12 @@ class ServeStartTests(TestCase):
         import io
         from unittest import mock
 
-        from nashra.core.management.commands import serve
         from nashra.core.tests.factories import ensure_home
+        from nashra.server.management.commands import serve
 
         ensure_home()
         out = io.StringIO()
-        target = "nashra.core.management.commands.serve"
+        target = "nashra.server.management.commands.serve"
         with (
             mock.patch(f"{target}.call_command") as runserver,
             mock.patch(f"{target}.start_scheduler"),
