@@ -90,10 +90,10 @@ def _fresh_cache_and_language(request):
 
 
 def reference_text():
-    """The reference Arabic article from ../shared, or None outside the workspace."""
-    from pathlib import Path
+    """The reference Arabic article from the shared folder, or None without it."""
+    from nashra.core.tests.shared import shared_path
 
-    path = Path(__file__).resolve().parent.parent / "shared" / "reference"
+    path = shared_path("reference")
     files = sorted(path.glob("*.txt")) if path.exists() else []
     return files[0].read_text(encoding="utf-8") if files else None
 

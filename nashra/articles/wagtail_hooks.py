@@ -37,6 +37,9 @@ class BreakingViewSet(SnippetViewSet):
     add_to_admin_menu = True
     menu_order = 250
     list_display = ["page", "until"]
+    # The admin addresses editors knew when breaking news was the theme's (#13).
+    url_prefix = "theme/breaking"
+    admin_url_namespace = "wagtailsnippets_theme_breaking"
 
 
 register_snippet(BreakingViewSet)

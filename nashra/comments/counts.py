@@ -38,6 +38,12 @@ def refresh(article_id):
     return count
 
 
+def set_many(found):
+    """Cache {article id: published comments} written in bulk (comments.bulk),
+    once the rows are committed: refresh() without a query per article."""
+    cache.set_many({_key(pk): n for pk, n in found.items()}, timeout=TIMEOUT)
+
+
 def _warm():
     counts = dict(
         CommentThread.objects.filter(approved_count__gt=0).values_list(

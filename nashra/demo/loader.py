@@ -45,8 +45,10 @@ def _body(blocks, images):
 
 
 @transaction.atomic
-def load_demo(content, render, now=None):
-    """Create sections, authors, images and articles; returns how many articles."""
+def load_demo(content, render, now=None, progress=None):
+    """Create sections, authors, images and articles; returns how many articles.
+
+    ``progress`` is called once after each article."""
     now = now or timezone.now()
     home = HomePage.objects.get()
     sections = {
@@ -76,4 +78,6 @@ def load_demo(content, render, now=None):
             image_caption=spec["image_caption"],
             image_credit=spec["image_credit"],
         )  # fmt: skip
+        if progress is not None:
+            progress()
     return len(content.ARTICLES)

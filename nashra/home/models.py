@@ -9,6 +9,7 @@ from nashra.core.privacy import CachedRestrictionsMixin
 from nashra.home.blocks import FrontPageBlock
 from nashra.home.forms import HomePageForm
 from nashra.home.front import LATEST_COUNT, PER_SECTION, front_page
+from nashra.theme.options import for_request
 
 __all__ = ["LATEST_COUNT", "PER_SECTION", "HomePage", "front_page"]
 
@@ -41,15 +42,15 @@ class HomePage(CachedRestrictionsMixin, groups.CacheGroupsMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(front_page(self))
+        from nashra.home.fragments import front_context
+
+        context.update(front_context(self, request))
         context["meta_description"] = self.meta_description(request)
         return context
 
     def meta_description(self, request):
         """What search engines and shares show under the paper's name (#12):
         the page's own description, else the theme's, else a house sentence."""
-        from nashra.theme.options import for_request
-
         if self.search_description:
             return self.search_description
         theme = for_request(request)

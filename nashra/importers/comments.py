@@ -9,6 +9,10 @@ import ipaddress
 
 from django.db import connection, transaction
 
+from nashra.articles.models import ArticlePage
+from nashra.comments.counts import refresh
+from nashra.comments.models import Comment, CommentThread
+
 from .ledger import checksum
 
 STATES = {"1": "approved", "0": "pending", "spam": "spam", "trash": "trash",
@@ -18,10 +22,6 @@ ORDINARY = {"", "comment"}
 
 def comments_model():
     """The comments app's Comment model, or None while it has no table."""
-    try:
-        from nashra.comments.models import Comment
-    except ImportError:
-        return None
     if Comment._meta.db_table not in connection.introspection.table_names():
         return None
     return Comment
@@ -54,8 +54,6 @@ def parents_first(comments) -> list:
 
 
 def import_comments(run, item, page) -> None:
-    from nashra.articles.models import ArticlePage
-
     if run.comment_model is not None and isinstance(page, ArticlePage):
         _thread_state(page, item.comment_status)
     if not item.comments:
@@ -69,7 +67,7 @@ def import_comments(run, item, page) -> None:
     with transaction.atomic():
         for comment in parents_first(item.comments):
             _import_one(run, item, page, comment)
-        _refresh_count(page)
+        refresh(page.pk)
 
 
 def refused(report, comment) -> bool:
@@ -119,7 +117,7 @@ def _import_one(run, item, page, comment) -> None:
     target.website = comment.url[:600] if comment.url.startswith("http") else ""
     target.body = comment.content
     target.status = STATES.get(comment.approved, "pending")
-    target.ip = _ip(comment.ip)
+    target.ip = ip_or_none(comment.ip)
     target.save()
     if comment.date_gmt:
         # created_at is auto_now_add: set the WordPress date after the insert.
@@ -128,25 +126,15 @@ def _import_one(run, item, page, comment) -> None:
     report.count("comments", outcome)
 
 
-def _ip(text: str):
+def ip_or_none(text: str):
     try:
         return str(ipaddress.ip_address(text.strip()))
     except ValueError:
         return None
 
 
-def _refresh_count(page) -> None:
-    try:
-        from nashra.comments.counts import refresh
-    except ImportError:
-        return
-    refresh(page.pk)
-
-
 def _thread_state(page, comment_status: str) -> None:
     """WordPress's per-post "comments closed" becomes the article's switch."""
     if comment_status != "closed":
         return
-    from nashra.comments.models import CommentThread
-
     CommentThread.objects.update_or_create(page_id=page.pk, defaults={"is_open": False})

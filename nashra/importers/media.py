@@ -5,12 +5,14 @@ export's own host, with a size cap and a timeout, and never by following a
 redirect to another host.
 """
 
+import http.client
 import io
 import os
+import time
 import urllib.error
 import urllib.request
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
 from django.conf import settings
 from django.core.files.base import ContentFile
@@ -52,20 +54,55 @@ def local_file(uploads: Path | None, relative: str) -> Path | None:
 
 
 def fetch(url: str, site_host: str) -> bytes:
-    """The file at `url` on the export's own host, or OSError."""
-    parts = urlsplit(url)
+    """The file at `url` on the export's own host, or OSError.
+
+    TIMEOUT bounds the whole download, not each read: a host dripping a byte
+    at a time held the import forever (#13). Broken responses (a chunked
+    body cut short, a hundred headers, less than Content-Length) and
+    malformed addresses are OSErrors too, so one bad file never stops a run.
+    """
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 (raises ValueError for "host:abc" or "host:99999")
+    except ValueError as error:
+        raise OSError(f"not a valid address ({error})") from None
     host = (parts.hostname or "").removeprefix("www.")
     if parts.scheme not in ("http", "https") or not host or host != site_host:
         raise OSError("not on the export's own host")
     opener = urllib.request.build_opener(_SameHostRedirects(site_host))
-    with opener.open(url, timeout=TIMEOUT) as response:
-        length = response.headers.get("Content-Length")
-        if length and length.isdigit() and int(length) > MAX_BYTES:
+    deadline = time.monotonic() + TIMEOUT
+    try:
+        with opener.open(_ascii(parts), timeout=TIMEOUT) as response:
+            length = response.headers.get("Content-Length")
+            if length and length.isdigit() and int(length) > MAX_BYTES:
+                raise OSError("larger than the size limit")
+            return _read_within(response, deadline)
+    except http.client.HTTPException as error:
+        raise OSError(f"broken response ({type(error).__name__})") from None
+    except ValueError as error:
+        raise OSError(f"not a valid address ({error})") from None
+
+
+def _ascii(parts) -> str:
+    """The address with its path percent-encoded: WordPress writes Arabic
+    upload names as they are, and http.client sends ASCII only (#13)."""
+    path = quote(parts.path, safe="/%:@!$&'()*+,;=-._~")
+    query = quote(parts.query, safe="/%:@!$&'()*+,;=-._~?")
+    return urlunsplit((parts.scheme, parts.netloc, path, query, ""))
+
+
+def _read_within(response, deadline: float) -> bytes:
+    chunks, size = [], 0
+    while chunk := response.read1(64 * 1024):
+        size += len(chunk)
+        if size > MAX_BYTES:
             raise OSError("larger than the size limit")
-        data = response.read(MAX_BYTES + 1)
-    if len(data) > MAX_BYTES:
-        raise OSError("larger than the size limit")
-    return data
+        if time.monotonic() > deadline:
+            raise TimeoutError("timed out")
+        chunks.append(chunk)
+    if response.length:
+        raise OSError(f"{response.length} bytes short of Content-Length")
+    return b"".join(chunks)
 
 
 class _SameHostRedirects(urllib.request.HTTPRedirectHandler):
@@ -90,7 +127,10 @@ def import_attachment(run, item) -> None:
     alt = item.postmeta.get("_wp_attachment_image_alt", "")
     digest = checksum(item.title, item.excerpt, alt, relative, item.attachment_url)
     row = run.ledger.find("attachment", item.wp_id, item.guid)
-    model = get_image_model() if is_image(relative) else get_document_model()
+    # Outside wp-content/uploads (multisite /files/, offloaded media) there is
+    # no relative path, but the URL's file name still says what it is (#13).
+    file_name = os.path.basename(relative or url_path(item.attachment_url or ""))
+    model = get_image_model() if is_image(file_name) else get_document_model()
     existing = model.objects.filter(pk=row.object_id).first() if row else None
     if existing and row.checksum == digest and row.content_type.model_class() is model:
         report.count("attachments", "unchanged")
@@ -110,7 +150,7 @@ def import_attachment(run, item) -> None:
     if run.dry_run:
         report.count("attachments", "created")
         return
-    name = os.path.basename(relative) or f"attachment-{item.wp_id}"
+    name = file_name or f"attachment-{item.wp_id}"
     try:
         with transaction.atomic():
             target = _create(model, item, alt, name, data)
@@ -143,9 +183,8 @@ def _read(run, item, relative) -> bytes | None:
             return fetch(item.attachment_url, run.site_host)
         except (OSError, ValueError) as error:
             reason = getattr(error, "reason", None) or error
-            run.report.problem(
-                item.wp_id, "media", f"{relative}: not fetched ({reason})"
-            )
+            label = relative or item.attachment_url
+            run.report.problem(item.wp_id, "media", f"{label}: not fetched ({reason})")
             return None
     where = "no --uploads folder given" if run.uploads is None else "file missing"
     run.report.problem(

@@ -58,7 +58,7 @@ def _import(run, item, bucket):
     kind = "post" if bucket == "posts" else "page"
     model = ArticlePage if kind == "post" else StandardPage
     parent = _parent(run, item, kind)
-    featured = _featured(run, item) if kind == "post" else None
+    featured = featured_image(run, item) if kind == "post" else None
     digest = checksum(dataclasses.replace(item, comments=()), parent.pk, featured)
     row = run.ledger.find(kind, item.wp_id, item.guid)
     page = model.objects.filter(pk=row.object_id).first() if row else None
@@ -75,7 +75,7 @@ def _import(run, item, bucket):
         body, links_waiting = resolve_links(body, run.site_url)
         outcome = "updated" if page else "created"
         page = page or model()
-        _fill(run, page, item, body, featured, kind)
+        fill(run, page, item, body, featured, kind)
         if page.pk is None:
             _create(run, page, parent, item)
         else:
@@ -102,7 +102,7 @@ def _parent(run, item, kind) -> Page:
     return Page.objects.get(pk=uncategorised_section(run))
 
 
-def _featured(run, item) -> int | None:
+def featured_image(run, item) -> int | None:
     thumbnail = item.postmeta.get("_thumbnail_id", "").strip()
     if not thumbnail.isdigit():
         return None
@@ -119,7 +119,7 @@ def _title(item) -> str:
     return (title or item.slug or f"#{item.wp_id}")[:255]
 
 
-def _fill(run, page, item, body, featured, kind) -> None:
+def fill(run, page, item, body, featured, kind) -> None:
     page.title = _title(item)
     page.body = body
     page.seo_title = ""
@@ -160,13 +160,13 @@ def _tag_objects(run, tag_ids: list[int]) -> list[Tag]:
     return [cache[pk] for pk in dict.fromkeys(tag_ids) if pk in cache]
 
 
-def _wanted_slug(item, page) -> str:
+def wanted_slug(item, page) -> str:
     return item.slug or slugify(page.title, allow_unicode=True) or f"post-{item.wp_id}"
 
 
 def _create(run, page, parent, item) -> None:
     label = f"{item.post_type} {item.wp_id}"
-    page.slug = unique_slug(parent, _wanted_slug(item, page), report=run.report,
+    page.slug = unique_slug(parent, wanted_slug(item, page), report=run.report,
                             item=label)  # fmt: skip
     status = item.status
     when = item.published_at
@@ -176,14 +176,14 @@ def _create(run, page, parent, item) -> None:
     scheduled = when if status == "future" else None
     add_with_revision(parent, page, live=status in LIVE, go_live_at=scheduled)
     if item.password:
-        _password(page, item.password)
+        set_password(page, item.password)
 
 
 def _move(run, page, parent, item) -> None:
     if page.get_parent().pk != parent.pk:
         page.move(parent, pos="last-child")
         page.refresh_from_db(fields=["path", "url_path", "depth"])
-    wanted = _wanted_slug(item, page)
+    wanted = wanted_slug(item, page)
     if slugify(wanted, allow_unicode=True)[:240] != page.slug:
         page.slug = unique_slug(parent, wanted, report=run.report,
                                 item=f"{item.post_type} {item.wp_id}",
@@ -207,10 +207,10 @@ def _publish(run, page, item) -> None:
         if page.live:
             page.unpublish()
         page.save_revision(clean=False)
-    _password(page, item.password)
+    set_password(page, item.password)
 
 
-def _password(page, password: str) -> None:
+def set_password(page, password: str) -> None:
     restrictions = PageViewRestriction.objects.filter(
         page=page, restriction_type=PageViewRestriction.PASSWORD
     )

@@ -9,12 +9,13 @@ from urllib.parse import urlsplit
 
 from wagtail.contrib.redirects.models import Redirect
 
+from nashra.core.rows import insert_rows
+
 from .permalinks import (
     old_paths_for_author,
     old_paths_for_item,
     old_paths_for_term,
 )
-from .rows import insert_rows
 
 MAX_PATH = 255
 

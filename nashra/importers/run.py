@@ -16,11 +16,12 @@ from django.db import transaction
 from wagtail.models import Site
 
 from nashra.core.statistics import refresh_planner_statistics
+from nashra.search.bulk import BulkIndexer
 
 from . import comments as comment_import
 from .bulk import BATCH_SIZE, import_posts
 from .images import ImageResolver
-from .indexing import BulkIndexer, deferred_indexing
+from .indexing import deferred_indexing
 from .ledger import Ledger, source_key
 from .linkpass import rewrite_pending
 from .media import import_attachment

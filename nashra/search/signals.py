@@ -2,6 +2,8 @@
 delete and privacy (#5). Deletion needs no handler: SearchEntry rows go
 with their page through the foreign key's CASCADE."""
 
+from contextlib import contextmanager
+
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -45,11 +47,29 @@ def on_restriction_changed(sender, instance, **kwargs):
         indexing.index_in_batches(indexing.article_ids_under(page.path))
 
 
+UID = "nashra-search-"
+
+
+def _connect_save():
+    post_save.connect(on_article_saved, sender=ArticlePage, dispatch_uid=UID + "save")
+
+
+@contextmanager
+def saves_not_indexed():
+    """Saved articles are not indexed one by one in the body (bulk.paused())."""
+    off = post_save.disconnect(sender=ArticlePage, dispatch_uid=UID + "save")
+    try:
+        yield
+    finally:
+        if off:
+            _connect_save()
+
+
 def connect():
-    uid = "nashra-search-"
+    uid = UID
     page_published.connect(on_published, dispatch_uid=uid + "published")
     page_unpublished.connect(on_unpublished, dispatch_uid=uid + "unpublished")
-    post_save.connect(on_article_saved, sender=ArticlePage, dispatch_uid=uid + "save")
+    _connect_save()
     post_page_move.connect(on_moved, dispatch_uid=uid + "move")
     post_save.connect(
         on_restriction_changed, sender=PageViewRestriction, dispatch_uid=uid + "rs"

@@ -1,7 +1,7 @@
 """Breaking news and daily views move here from the theme app (#13).
 
 The tables keep their names (``db_table``), so no row moves: the state is
-taken over from theme/0002, and the content types are renamed, so the
+taken over from theme/0004, and the content types are renamed, so the
 permissions editors hold on them and their admin history stay theirs.
 """
 
@@ -26,7 +26,7 @@ def rename_back(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("articles", "0006_listing_indexes"),
-        ("theme", "0002_move_breaking_and_views"),
+        ("theme", "0004_move_breaking_and_views"),
         ("contenttypes", "0002_remove_content_type_name"),
     ]
 

@@ -14,10 +14,10 @@ from nashra.articles.factories import create_article
 from nashra.articles.models import Breaking, DailyViews
 from nashra.core.tests.factories import build_newspaper
 
-BEFORE = [("articles", "0006_listing_indexes"), ("theme", "0001_initial")]
+BEFORE = [("articles", "0006_listing_indexes"), ("theme", "0003_site_description")]
 AFTER = [
     ("articles", "0007_move_breaking_and_views"),
-    ("theme", "0002_move_breaking_and_views"),
+    ("theme", "0004_move_breaking_and_views"),
 ]
 
 
@@ -35,11 +35,14 @@ class MovedModelsMigrationTests(TransactionTestCase):
         until = timezone.now() + timedelta(hours=2)
         try:
             old = migrate(BEFORE)
-            # As a database made before the move: the theme's content types.
-            ContentType.objects.filter(
-                app_label="articles", model__in=["breaking", "dailyviews"]
-            ).delete()
-            old_type = ContentType.objects.create(app_label="theme", model="breaking")
+            # Migrating back gave the content types their old app again.
+            ContentType.objects.clear_cache()
+            old_type, _created = ContentType.objects.get_or_create(
+                app_label="theme", model="breaking"
+            )
+            assert not ContentType.objects.filter(
+                app_label="articles", model="breaking"
+            )
             permission = Permission.objects.create(
                 content_type=old_type, codename="change_breaking", name="Can change"
             )

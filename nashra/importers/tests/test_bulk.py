@@ -6,14 +6,19 @@ import io
 from pathlib import Path
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page, Revision
+from wagtail.search.models import IndexEntry
 
-from nashra.articles.models import ArticlePage, Author, Tag
+from nashra.articles import bulk as articles_bulk
+from nashra.articles.models import ArticlePage, ArticleTag, Author, Tag
+from nashra.comments import counts
 from nashra.comments.models import Comment, CommentThread
-from nashra.importers import bulk, posts
+from nashra.importers import bulk, bulk_comments, bulk_posts, posts
 from nashra.importers.models import ImportedObject
 from nashra.search.models import SearchEntry
 
@@ -37,10 +42,14 @@ def generated_export(posts=POSTS, seed=5) -> Path:
 
 
 def state() -> list:
-    """What readers and editors see of the imported articles, ids aside."""
+    """What readers and editors see of the imported articles, ids aside:
+    pages, revisions, bylines, tags and their dates, comments, threads and
+    cached counts, redirects, ledger rows, readers' and the admin's index."""
     rows = []
+    article_type = ContentType.objects.get_for_model(ArticlePage)
     for page in ArticlePage.objects.order_by("url_path"):
         revision = page.latest_revision
+        entry = SearchEntry.objects.filter(page=page).first()
         rows.append(
             (
                 page.url_path, page.title, page.draft_title, page.slug, page.depth,
@@ -64,7 +73,20 @@ def state() -> list:
                 .values_list("approved_count", "is_open").first(),
                 sorted(Redirect.objects.filter(redirect_page=page)
                        .values_list("old_path", flat=True)),
-                SearchEntry.objects.filter(page=page).exists(),
+                entry and (entry.section.url_path, entry.published_at,
+                           entry.title_terms, entry.body_terms),
+                sorted(ArticleTag.objects.filter(content_object=page)
+                       .values_list("tag__slug", "published_at")),
+                cache.get(counts._key(page.pk)),
+                ImportedObject.objects.filter(content_type=article_type,
+                                              object_id=page.pk)
+                .values_list("kind", "wp_key", "guid", "wp_parent", "pending").get(),
+                sorted(ImportedObject.objects.filter(
+                    kind="comment", object_id__in=Comment.objects.filter(article=page)
+                    .values("pk")).values_list("wp_key", flat=True)),
+                list(IndexEntry.objects.filter(content_type=article_type,
+                                               object_id=str(page.pk))
+                     .values_list("title", "body", "autocomplete")),
             )
         )  # fmt: skip
     return rows
@@ -77,28 +99,67 @@ def assert_tree_valid():
         assert parent.numchild == parent.get_children().count()
 
 
+def committed(capture, export, **options):
+    """run_import() with its on-commit work done, as outside a test's
+    transaction (the comment counts are cached on commit)."""
+    with capture(execute=True):
+        return run_import(export, batch_size=BATCH, **options)
+
+
+def spied(monkeypatch) -> list[str]:
+    """The apps' bulk write paths, recorded when called."""
+    calls = []
+    for module, name in ((articles_bulk, "create_articles"),
+                         (bulk_comments, "import_comments"),
+                         (counts, "set_many")):  # fmt: skip
+        real = getattr(module, name)
+
+        def spy(*args, real=real, name=name, **kwargs):
+            calls.append(name)
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(module, name, spy)
+    return calls
+
+
 @pytest.mark.django_db
-def test_batches_give_what_one_by_one_gives(monkeypatch):
+def test_batches_give_what_one_by_one_gives(
+    monkeypatch, django_capture_on_commit_callbacks
+):
     """The bulk path is only faster: every field, link and row is the same."""
+    cache.clear()
     export = generated_export()
-    report = run_import(export, batch_size=BATCH)
+    calls = spied(monkeypatch)
+    report = committed(django_capture_on_commit_callbacks, export)
     assert report.counts["posts"]["created"] == POSTS
     assert report.counts["posts"]["failed"] == 0
+    # Through the apps' own bulk APIs, once per batch.
+    batches = -(-POSTS // BATCH)
+    assert sorted(set(calls)) == ["create_articles", "import_comments", "set_many"]
+    assert calls.count("create_articles") == batches
+    assert_tree_valid()
     in_batches = state()
     assert len(in_batches) == POSTS
-    counts = report.tallies()
+    assert any(row[-4] for row in in_batches)  # counts were cached
+    assert any(row[-6] for row in in_batches)  # readers' index
+    assert all(row[-1] for row in in_batches)  # the admin's index
+    tallies = report.tallies()
 
     # Back to an empty site, then the same import with the bulk path refused.
     Page.objects.filter(depth__gt=2).delete()
-    for model in (ImportedObject, Redirect, Author, Tag):
+    for model in (ImportedObject, Redirect, Author, Tag, IndexEntry):
         model.objects.all().delete()
+    cache.clear()
+    calls.clear()
 
     def refuse(run, items):
         raise RuntimeError("bulk path refused for the test")
 
     monkeypatch.setattr(bulk, "_create_all", refuse)
-    report = run_import(export, batch_size=BATCH)
-    assert report.tallies() == counts
+    report = committed(django_capture_on_commit_callbacks, export)
+    assert calls == []
+    assert report.tallies() == tallies
+    assert_tree_valid()
     assert state() == in_batches
 
 
@@ -135,7 +196,7 @@ def test_a_bad_post_fails_alone_and_its_batch_mates_are_imported(monkeypatch):
         return real(content, **kwargs)
 
     monkeypatch.setattr(posts, "convert_content", convert)
-    monkeypatch.setattr(bulk, "convert_content", convert)
+    monkeypatch.setattr(bulk_posts, "convert_content", convert)
     one_by_one = []
 
     def import_item(run, item, bucket):
@@ -170,12 +231,14 @@ def test_a_bad_post_fails_alone_and_its_batch_mates_are_imported(monkeypatch):
 
 
 @pytest.mark.django_db
-def test_rerun_after_batches_changes_nothing_and_writes_nothing():
+def test_rerun_after_batches_changes_nothing_and_writes_nothing(
+    django_capture_on_commit_callbacks,
+):
     export = generated_export()
-    first = run_import(export, batch_size=BATCH)
+    first = committed(django_capture_on_commit_callbacks, export)
     before = state()
     with CaptureQueriesContext(connection) as queries:
-        again = run_import(export, batch_size=BATCH)
+        again = committed(django_capture_on_commit_callbacks, export)
     assert again.counts["posts"]["unchanged"] == POSTS
     assert again.counts["comments"]["unchanged"] == first.counts["comments"]["created"]
     assert (
@@ -196,7 +259,7 @@ def test_bulk_imported_articles_are_in_the_admin_search_index(monkeypatch):
     """Wagtail's index is filled in groups; the last, partial group too."""
     from wagtail.search.backends import get_search_backend
 
-    from nashra.importers.indexing import BulkIndexer
+    from nashra.search.bulk import BulkIndexer
 
     monkeypatch.setattr(BulkIndexer, "ADMIN_EVERY", 15)
     run_import(generated_export(), batch_size=BATCH)

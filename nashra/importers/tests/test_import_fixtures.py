@@ -1,4 +1,4 @@
-"""Importing the real WordPress exports the team shares (../shared/fixtures)."""
+"""Importing the real WordPress exports the team shares (when present, #12)."""
 
 from collections import Counter
 
@@ -13,7 +13,7 @@ from nashra.importers.wxr import Item, read_export
 from nashra.pages.models import StandardPage
 from nashra.sections.models import SectionPage
 
-from .fixtures import PARCH, THEME_UNIT, fixture
+from .fixtures import PARCH, THEME_UNIT, fixture, needs
 from .helpers import run_import
 
 
@@ -32,6 +32,7 @@ def page_for(wp_id, kind="post"):
     return row.target.specific
 
 
+@needs(THEME_UNIT)
 class ThemeUnitTestImport(TestCase):
     """WordPress's own theme test data: nested categories, statuses, threads."""
 
@@ -161,6 +162,7 @@ class ThemeUnitTestImport(TestCase):
         self.assertEqual(ArticlePage.objects.count(), 58)
 
 
+@needs(PARCH)
 class ParchLinuxImport(TestCase):
     """A real Gutenberg blog in Persian with percent-encoded slugs."""
 

@@ -1,8 +1,7 @@
-from pathlib import Path
-
 import pytest
 from defusedxml import ElementTree
 
+from nashra.core.tests.shared import require_shared
 from nashra.text.reading import (
     ARABIC_WORDS_PER_MINUTE,
     count_words,
@@ -11,7 +10,6 @@ from nashra.text.reading import (
 )
 
 CONTENT_ENCODED = "{http://purl.org/rss/1.0/modules/content/}encoded"
-SHARED_FIXTURES = Path(__file__).resolve().parents[3] / ".." / "shared" / "fixtures"
 
 
 @pytest.mark.parametrize(
@@ -121,9 +119,9 @@ def test_gutenberg_bodies_from_shared_fixture():
     """Real WordPress bodies (Persian, Arabic script, Gutenberg block comments):
     block markers like "wp:paragraph" must not be counted as words, and
     ZWNJ-joined words ("یک‌جور") must stay whole."""
-    export = SHARED_FIXTURES / "wordpress" / "parchlinux-blog.wordpress-export.xml"
-    if not export.exists():
-        pytest.skip("shared fixtures not present")
+    export = require_shared(
+        "fixtures", "wordpress", "parchlinux-blog.wordpress-export.xml"
+    )
     tree = ElementTree.parse(export)
     bodies = [node.text or "" for node in tree.iter(CONTENT_ENCODED)]
     longest = max(bodies, key=len)

@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("theme", "0002_move_breaking_and_views"),
+        ("theme", "0001_initial"),
     ]
 
     operations = [

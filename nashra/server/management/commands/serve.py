@@ -67,8 +67,7 @@ class Command(BaseCommand):
             call_command("migrate", interactive=False, verbosity=0)
         if site_is_empty():
             if demo:
-                self.stdout.write("Loading the demo site / تحميل الموقع التجريبي…")
-                call_command("demo")
+                call_command("demo")  # it shows its own progress
             else:
                 self.stdout.write(EMPTY_SITE)
         call_command("createadmin", if_none=True)

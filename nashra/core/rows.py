@@ -1,5 +1,8 @@
 """Rows written without Django's bulk_create() bookkeeping (#7).
 
+Shared by the apps' bulk write paths (importer ledger and redirects, the
+articles' bylines and tag links when no revision needs their ids, #13).
+
 bulk_create() compiles every value of every row through the SQL compiler
 and asks the database for the new ids; for the redirects and ledger rows of
 a bulk import (five to ten a post, whose ids nobody reads) that was a tenth

@@ -9,7 +9,7 @@ from django.db import migrations
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("theme", "0001_initial"),
+        ("theme", "0003_site_description"),
     ]
 
     operations = [

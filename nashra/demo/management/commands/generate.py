@@ -1,3 +1,9 @@
+"""`nashra generate`: a synthetic newspaper for the benchmarks (#8).
+
+In the demo app since #13: it makes data, as `nashra demo` does, through the
+articles', comments' and search apps' bulk write paths.
+"""
+
 import time
 
 from django.core.management.base import BaseCommand, CommandError
@@ -5,8 +11,8 @@ from django.core.management.base import BaseCommand, CommandError
 from nashra.comments.counts import forget_warm_counts
 from nashra.core.invalidate import bump_now
 from nashra.core.statistics import refresh_planner_statistics
+from nashra.demo.synthetic import Generator
 from nashra.home.models import HomePage
-from nashra.pagecache.synthetic import Generator
 
 
 class Command(BaseCommand):
