@@ -7,6 +7,7 @@ article requests never carry it), and readers without JS use the ``form``
 page, which is uncached and prints a token.
 """
 
+import ipaddress
 import logging
 
 from django.conf import settings
@@ -57,8 +58,21 @@ def client_ip(request):
     if settings.SECURE_PROXY_SSL_HEADER:
         forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
         if forwarded:
-            return forwarded.split(",")[-1].strip()
+            hop = forwarded.split(",")[-1].strip()
+            # Without the proxy in front, the header is the client's word:
+            # "junk" reached a GenericIPAddressField, which PostgreSQL's
+            # inet column refuses with a 500 (#13).
+            if _is_address(hop):
+                return hop
     return request.META.get("REMOTE_ADDR") or None
+
+
+def _is_address(text):
+    try:
+        ipaddress.ip_address(text)
+    except ValueError:
+        return False
+    return True
 
 
 def mine_ids(request):
@@ -144,9 +158,9 @@ def _form_page(request, article, form, *, message="", status=200, sent=None):
 def form_page(request, article_id):
     article = _article(article_id)
     initial = {}
-    reply = request.GET.get("reply", "")
-    if reply.isdigit() and len(reply) < 19:
-        initial["parent"] = int(reply)
+    parent = _small_int(request.GET.get("reply", ""))
+    if parent:
+        initial["parent"] = parent
     sent = request.GET.get("sent") == "1"
     return _form_page(request, article, CommentForm(initial=initial), sent=sent)
 
@@ -155,7 +169,7 @@ def form_page(request, article_id):
 @require_POST
 def post(request, article_id):
     article = _article(article_id)
-    if int(request.META.get("CONTENT_LENGTH") or 0) > MAX_POST_BYTES:
+    if (_small_int(request.META.get("CONTENT_LENGTH", "")) or 0) > MAX_POST_BYTES:
         return _private(
             render(
                 request,
@@ -212,6 +226,19 @@ def post(request, article_id):
     if comment.status != Status.APPROVED:
         _remember(response, request, comment)
     return _private(response)
+
+
+def _small_int(text):
+    """A non-negative int below 2**63 from a header or query, else None.
+
+    "²".isdigit() is true and int("²") raises, so isdigit() alone let a
+    query string or a Content-Length header raise a 500 (#13).
+    """
+    try:
+        value = int(text)
+    except ValueError:
+        return None
+    return value if 0 <= value < 2**63 else None
 
 
 def _too_long_message():
