@@ -31,6 +31,11 @@ ACTIONS = {
 }
 
 
+def _is_id(text):
+    """ASCII digits only: "²".isdigit() is true and int("²") raised a 500 (#13)."""
+    return text.isascii() and text.isdigit() and len(text) < 19
+
+
 def _require(request):
     if not request.user.has_perm("comments.change_comment"):
         raise PermissionDenied
@@ -68,7 +73,7 @@ def queue(request):
             | Q(article__title__icontains=query)
         )
     article = request.GET.get("article", "")
-    if article.isdigit():
+    if _is_id(article):
         comments = comments.filter(article_id=int(article))
     page = paginate(comments.order_by("-created_at", "-pk"), request, PER_PAGE)
     return render(
@@ -79,13 +84,13 @@ def queue(request):
             "tabs": _tabs(status),
             "status": status,
             "query": query,
-            "article": article if article.isdigit() else "",
+            "article": article if _is_id(article) else "",
         },
     )
 
 
 def _bulk(request):
-    ids = [int(i) for i in request.POST.getlist("ids") if i.isdigit()][:500]
+    ids = [int(i) for i in request.POST.getlist("ids") if _is_id(i)][:500]
     action = request.POST.get("action", "")
     comments = Comment.objects.filter(pk__in=ids)
     if action == "delete":
@@ -188,7 +193,7 @@ def personal_data(request):
                 % {"count": deleted},
             )
             return redirect("comments_admin:personal_data")
-        found = Comment.objects.filter(email=email.lower()).count()
+        found = Comment.objects.filter(email__iexact=email.strip()).count()
     return render(
         request, "comments/admin/personal_data.html", {"form": form, "found": found}
     )

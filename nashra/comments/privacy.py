@@ -50,9 +50,16 @@ def anonymise_old_ips(days, *, now=None):
     return done
 
 
+def _of_address(email):
+    """Comments of one address in any case: the form lowercases addresses,
+    but comments imported from WordPress keep the case the reader typed,
+    and an access or erasure request must reach them too (#13)."""
+    return Comment.objects.filter(email__iexact=email.strip())
+
+
 def export_for_email(email):
     """Every comment stored for one address, as JSON-ready dicts (GDPR access)."""
-    rows = Comment.objects.filter(email=email.strip().lower()).select_related("article")
+    rows = _of_address(email).select_related("article")
     return [
         {
             "id": c.pk,
@@ -74,7 +81,7 @@ def erase_for_email(email):
     """Delete every comment of one address, keeping replies' counts right."""
     from nashra.comments import counts
 
-    comments = Comment.objects.filter(email=email.strip().lower())
+    comments = _of_address(email)
     with transaction.atomic():
         articles = set(comments.values_list("article_id", flat=True))
         deleted = comments.count()

@@ -27,8 +27,15 @@ def parse_list(text: str) -> list[str]:
     return list(seen)[:MAX_ENTRIES]
 
 
+# Arabic writes the article and one-letter particles onto the word: a list
+# entry "كازينو" must catch "الكازينو", "والكازينو" and "بكازينو" too, which
+# the whole-word rule alone let through (#13). Suffixes still do not match.
+PROCLITICS = r"(?:[وف])?(?:[بكل])?(?:ال|ل)?"
+
+
 def _contains_phrase(haystack: str, phrase: str) -> bool:
-    pattern = r"(?<!\w)" + re.escape(phrase) + r"(?!\w)"
+    prefix = PROCLITICS if "\u0621" <= phrase[:1] <= "\u064a" else ""
+    pattern = r"(?<!\w)" + prefix + re.escape(phrase) + r"(?!\w)"
     return re.search(pattern, haystack) is not None
 
 

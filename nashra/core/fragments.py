@@ -51,17 +51,21 @@ def _stamps(memo, groups, store):
     return known
 
 
+def _key(memo, name, groups):
+    stamp = _stamps(memo, sorted(groups), versions.store())
+    versioned = name + "|" + ",".join(f"{g}={stamp[g]}" for g in sorted(groups))
+    # Hashed: names may carry a request's Host header, unfit for a cache key.
+    digest = hashlib.md5(versioned.encode(), usedforsecurity=False).hexdigest()
+    return f"nashra:fragment:{digest}"
+
+
 def cached(name, groups, build, timeout=TIMEOUT):
     """``build()`` once per version of ``groups``; ``timeout`` may be a
     function of the built value (seconds it stays true)."""
     memo = getattr(_request, "memo", None)
     if memo is not None and name in memo:
         return memo[name]
-    stamp = _stamps(memo, sorted(groups), versions.store())
-    versioned = name + "|" + ",".join(f"{g}={stamp[g]}" for g in sorted(groups))
-    # Hashed: names may carry a request's Host header, unfit for a cache key.
-    digest = hashlib.md5(versioned.encode(), usedforsecurity=False).hexdigest()
-    key = f"nashra:fragment:{digest}"
+    key = _key(memo, name, groups)
     found = cache.get(key)
     if found is None:
         found = build()
@@ -71,3 +75,26 @@ def cached(name, groups, build, timeout=TIMEOUT):
     if memo is not None:
         memo[name] = found
     return found
+
+
+def prime(groups):
+    """Read the versions of ``groups`` now, in one round trip, for the
+    fragments of this request that will name them one by one (#12)."""
+    memo = getattr(_request, "memo", None)
+    if memo is not None and groups:
+        _stamps(memo, sorted(groups), versions.store())
+
+
+def lookup_many(entries):
+    """{name: (key, value or None)} for ``entries`` = {name: groups}, in one
+    cache read: for a caller that fetches the data of every miss at once,
+    then stores each with ``keep(key, value)``. The key holds the versions
+    read here, before the data, as ``cached`` does (#12)."""
+    memo = getattr(_request, "memo", None)
+    keys = {name: _key(memo, name, groups) for name, groups in entries.items()}
+    found = cache.get_many(list(keys.values()))
+    return {name: (key, found.get(key)) for name, key in keys.items()}
+
+
+def keep(key, value, timeout=TIMEOUT):
+    cache.set(key, value, timeout)

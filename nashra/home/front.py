@@ -9,6 +9,8 @@ or breaking block, one for every hand-picked article, and one for all the
 images on the page. A block left with no article disappears.
 """
 
+import json
+
 from django.db.models import Prefetch, prefetch_related_objects
 from django.db.models.expressions import RawSQL
 
@@ -16,6 +18,7 @@ from nashra.articles.breaking import current_breaking
 from nashra.articles.counting import most_read
 from nashra.articles.models import ArticlePage
 from nashra.articles.queries import images_with
+from nashra.core import fragments, groups
 from nashra.images import renditions
 from nashra.sections.models import SectionPage
 from nashra.sections.queries import public_sections_under
@@ -71,13 +74,46 @@ def default_layout(sections):
 
 
 class _Front:
-    def __init__(self, home):
+    def __init__(self, home, kept=False):
         self.home = home
+        self.kept = kept
         # Cards never show the body: reading it cost more than the queries.
         published = ArticlePage.objects.published().descendant_of(home)
         self.published = published.defer_streamfields()
-        self.sections = {section.pk: section for section in public_sections_under(home)}
+        found = self.keep(
+            f"front-sections:{home.pk}",
+            {groups.SITE},
+            lambda: list(public_sections_under(home)),
+        )
+        self.sections = {section.pk: section for section in found}
         self.lead = None
+        self.lead_pk = None
+
+    def keep(self, name, found, build):
+        """``build()``, from the fragment cache when rendering for readers
+        (#12): a section's publication, move or restriction bumps "site",
+        an article's "front"."""
+        if not self.kept:
+            return build()
+
+        return fragments.cached(name, found, build)
+
+    def settle_lead(self, value, picked):
+        """The lead story's id; the article itself only when it is chosen
+        now (a kept choice leaves ``lead`` to ``lead_article``)."""
+
+        def build():
+            self.lead = self.choose_lead(value, picked)
+            return self.lead.pk if self.lead else 0
+
+        name = f"front-lead:{self.home.pk}:{json.dumps(value, sort_keys=True)}"
+        self.lead_pk = self.keep(name, {groups.SITE, groups.FRONT}, build) or None
+
+    def lead_article(self):
+        if self.lead is None and self.lead_pk is not None:
+            found = self.with_sections(self.published.filter(pk=self.lead_pk))
+            self.lead = found[0] if found else None
+        return self.lead
 
     def with_sections(self, articles):
         """``articles`` as a list, each with its section from those already
@@ -115,7 +151,9 @@ class _Front:
         return next(iter(self.with_sections(articles[:1])), None)
 
     def without_lead(self):
-        return self.published.exclude(pk=self.lead.pk) if self.lead else self.published
+        if self.lead_pk is None:
+            return self.published
+        return self.published.exclude(pk=self.lead_pk)
 
     def section_articles(self, layout):
         wanted = {}
@@ -139,10 +177,37 @@ class _Front:
         return [by_pk[pk] for pk, _ in ranked if pk in by_pk]
 
 
-def front_page(home):
+def block_groups(kind, value):
+    """The page-cache groups a block's HTML is built from, or None for a
+    block rendered each time (#12).
+
+    The lead, latest and hand-picked blocks show articles from the whole
+    stream, which every article change bumps ("front"). A section block shows
+    the newest of one section: publishing, editing, moving or unpublishing
+    one of its articles, or a comment count changing on one, bumps that
+    section. "site" covers sections, images, settings and the home page's own
+    layout. Most read (view counts) and breaking news (expiry times) change
+    without a bump, so they are not kept.
+    """
+    if kind in ("lead", "latest", "collection"):
+        return {groups.SITE, groups.FRONT}
+    if kind == "section" and isinstance(value.get("section"), int):
+        return {groups.SITE, groups.section(value["section"])}
+    return None
+
+
+def front_page(home, rendered=None, kept=False):
     """The blocks of ``home`` ready to render: a list of dicts with ``kind``,
-    ``value`` (the block's settings) and ``articles``."""
-    front = _Front(home)
+    ``value`` (the block's settings), ``number`` (its place in the layout,
+    from 1) and ``articles``.
+
+    ``rendered(blocks, lead)`` may answer, for blocks kept as fragments, the
+    HTML already rendered ({number: html}, "" for a block with nothing to
+    show; see nashra.home.fragments): their articles are then not fetched,
+    and the block carries ``rendered`` instead. ``kept``: the sections and
+    the lead story's choice come from the fragment cache too.
+    """
+    front = _Front(home, kept)
     layout = [(block["type"], block["value"] or {}) for block in home.body.raw_data]
     if not layout:
         in_menu = [s for s in front.sections.values() if s.show_in_menus]
@@ -152,18 +217,30 @@ def front_page(home):
                 key=lambda s: s.path,
             )
         )
+    # Hand-picked articles in one query with the lead, kept or not.
     picked = front.picked(layout)
     lead_value = next((value for kind, value in layout if kind == "lead"), None)
     if lead_value is not None:
-        front.lead = front.choose_lead(lead_value, picked)
-    in_sections = front.section_articles(layout)
+        front.settle_lead(lead_value, picked)
+    done = {}
+    if rendered is not None:
+        done = rendered(list(enumerate(layout, 1)), front.lead_pk)
+    left = [(kind, value) for number, (kind, value) in enumerate(layout, 1)
+            if number not in done]  # fmt: skip
+    in_sections = front.section_articles(left)
 
     blocks = []
-    for kind, value in layout:
-        block = {"kind": kind, "value": value, "articles": []}
+    for number, (kind, value) in enumerate(layout, 1):
+        if number in done:
+            if done[number]:
+                blocks.append({"kind": kind, "value": value, "number": number,
+                               "articles": [], "rendered": done[number]})  # fmt: skip
+            continue
+        block = {"kind": kind, "value": value, "number": number, "articles": []}
         count = value.get("count") or LATEST_COUNT
         if kind == "lead":
-            block["articles"] = [front.lead] if front.lead else []
+            lead = front.lead_article()
+            block["articles"] = [lead] if lead else []
         elif kind == "latest":
             query = front.without_lead().newest_first()
             block["articles"] = front.with_sections(query[:count])

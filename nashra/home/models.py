@@ -42,7 +42,9 @@ class HomePage(CachedRestrictionsMixin, groups.CacheGroupsMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(front_page(self))
+        from nashra.home.fragments import front_context
+
+        context.update(front_context(self, request))
         context["meta_description"] = self.meta_description(request)
         return context
 

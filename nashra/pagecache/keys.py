@@ -20,9 +20,16 @@ def is_tracking(name):
 
 
 def normalise_query(query_string):
-    """The query without tracking parameters, sorted, re-encoded."""
+    """The query without tracking parameters, sorted by name, re-encoded.
+
+    Repeated names keep their order: Django reads the last value, so
+    "?q=a&q=b" and "?q=b&q=a" are different pages; sorting the pairs whole
+    replayed one for the other (#13).
+    """
     pairs = parse_qsl(query_string, keep_blank_values=True)
-    kept = sorted((k, v) for k, v in pairs if not is_tracking(k))
+    kept = sorted(
+        ((k, v) for k, v in pairs if not is_tracking(k)), key=lambda pair: pair[0]
+    )
     return urlencode(kept)
 
 

@@ -51,7 +51,11 @@ def stream_text(blocks: list[dict]) -> str:
         if kind in {"paragraph", "html"}:
             parts.append(plain_text(value or ""))
         elif kind in {"heading", "pull_quote", "quote"}:
-            parts.append(value["text"])
+            # Older block versions stored a bare string, and a hand-fixed
+            # row may lack "text": one such block stopped a whole reindex (#13).
+            text = value.get("text") if isinstance(value, dict) else value
+            if isinstance(text, str):
+                parts.append(text)
     return "\n".join(parts)
 
 
