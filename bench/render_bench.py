@@ -13,6 +13,9 @@ they do between readers. COLD=1 empties the whole cache before each render
 never with a Redis database that a running site uses. EACH_NEW=1 renders a
 different, never-viewed article each time (shared fragments warm, the
 article's own cold): a page cache miss on the long tail.
+BUMP=front,section:4 bumps those page-cache groups before each render, as a
+publish in section 4 does (#12): the home page then renders its lead, latest
+and section-4 blocks again and reads the others from the fragment cache.
 """
 
 import os
@@ -50,6 +53,12 @@ def main(path=None, runs=50):
     client = Client(HTTP_HOST="127.0.0.1")
     assert client.get(path).status_code == 200
     forget = cache.clear if os.environ.get("COLD") == "1" else lambda: None
+    if os.environ.get("BUMP"):
+        from nashra.core.invalidate import bump_now
+
+        def forget():
+            bump_now(os.environ["BUMP"].split(","))
+
     forget()
     counted = paths.pop() if os.environ.get("EACH_NEW") == "1" else path
     with CaptureQueriesContext(connection) as queries:

@@ -40,6 +40,7 @@ PERF = Path(os.environ.get("PERF_DIR", "/tmp/speed/perf"))  # noqa: S108
 ARTICLES = int(os.environ.get("NASHRA_ARTICLES", 2000))
 BASE = int(os.environ.get("BENCH_PORT", 8510))
 CONNS, DURATION, WARMUP = os.environ.get("CONNS", "16"), "10s", "3s"
+THREADS = f"-t{min(2, int(CONNS))}"  # wrk needs a connection per thread
 SEARCH = "/search/?q=%D8%A8%D9%88%D8%AA%D9%8A%D9%86"  # بوتين, as the peer's
 
 
@@ -100,13 +101,13 @@ def wordpress_cpu():
 
 def measure(url, cpu):
     """req/s, p50 ms, non-2xx, CPU ms per request (``cpu()``: seconds)."""
-    subprocess.run(["wrk", "-t2", f"-c{CONNS}", f"-d{WARMUP}", url],
+    subprocess.run(["wrk", THREADS, f"-c{CONNS}", f"-d{WARMUP}", url],
                    capture_output=True, check=False)  # fmt: skip
     before = cpu()
     out = subprocess.run(
         [
             "wrk",
-            "-t2",
+            THREADS,
             f"-c{CONNS}",
             f"-d{DURATION}",
             "--timeout",
@@ -149,7 +150,7 @@ def load():
 
 
 def one_round(uncached, cached, wp, ours):
-    print(f"\nround at {time.strftime('%H:%M:%S')} UTC, load {load()}, wrk -t2 -c{CONNS}"
+    print(f"\nround at {time.strftime('%H:%M:%S')} UTC, load {load()}, wrk {THREADS} -c{CONNS}"
           f" -d{DURATION}, workers {os.environ.get('NASHRA_WORKERS', 'default')}"
           f" × threads {os.environ.get('NASHRA_THREADS', 'default')}")  # fmt: skip
     print("| page | WP req/s (p50 ms) | WP CPU ms/req | Nashra uncached req/s (p50 ms)"
@@ -161,9 +162,10 @@ def one_round(uncached, cached, wp, ours):
         u = measure(uncached[1] + ours[name], lambda: server_cpu(uncached[0]))
         c = measure(cached[1] + ours[name], lambda: server_cpu(cached[0]))
         bad = "" if not (w[2] or u[2] or c[2]) else f" non-2xx {w[2]}/{u[2]}/{c[2]}"
+        rate = f"{u[0] / w[0]:.1f}×" if w[0] else "–"
+        cost = f"{w[3] / u[3]:.1f}×" if u[3] else "–"
         print(f"| {name} | {w[0]:.0f} ({w[1]:.1f}) | {w[3]:.1f} | {u[0]:.0f} ({u[1]:.1f})"
-              f" | {u[3]:.1f} | {u[0] / w[0]:.1f}× | {w[3] / u[3]:.1f}× | {c[0]:.0f}"
-              f" | {load()} |{bad}")  # fmt: skip
+              f" | {u[3]:.1f} | {rate} | {cost} | {c[0]:.0f} | {load()} |{bad}")  # fmt: skip
         sys.stdout.flush()
 
 

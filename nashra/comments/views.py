@@ -22,7 +22,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
 from nashra.articles.models import ArticlePage
-from nashra.comments import tokens
+from nashra.comments import answers, tokens
 from nashra.comments.forms import CommentForm
 from nashra.comments.models import Comment, Status
 from nashra.comments.notify import notify_pending
@@ -165,11 +165,22 @@ def form_page(request, article_id):
     return _form_page(request, article, CommentForm(initial=initial), sent=sent)
 
 
+def _refuse(request, article, form, message, status, *, code="refused"):
+    """The same refusal as JSON for the page script or as the form page (#12)."""
+    if answers.wants_json(request):
+        return _private(answers.refusal(request, message, status, code=code, form=form))
+    return _form_page(request, article, form, message=message, status=status)
+
+
 @csrf_exempt  # a signed single-use token replaces the CSRF cookie, see docs
 @require_POST
 def post(request, article_id):
     article = _article(article_id)
     if (_small_int(request.META.get("CONTENT_LENGTH", "")) or 0) > MAX_POST_BYTES:
+        if answers.wants_json(request):
+            return _private(
+                answers.refusal(request, _too_long_message(), 413, code="too_long")
+            )
         return _private(
             render(
                 request,
@@ -180,20 +191,19 @@ def post(request, article_id):
         )
     form = CommentForm(request.POST)
     if request.POST.get("homepage"):
-        return _form_page(
-            request,
-            article,
-            form,
-            message=_("Your comment could not be sent."),
-            status=400,
+        return _refuse(
+            request, article, form, _("Your comment could not be sent."), 400
         )
     if not form.is_valid():
-        return _form_page(
+        # 422, not 400: the request was well formed, the reader's text is
+        # kept and every field says what to fix (#12).
+        return _refuse(
             request,
             article,
             form,
-            message=_("Please correct the fields marked below."),
-            status=400,
+            _("Please correct the fields marked below."),
+            422,
+            code="invalid",
         )
     options = options_for(request)
     try:
@@ -209,23 +219,31 @@ def post(request, article_id):
         status = 200 if refused.code == "token_missing" else refused.status
         if refused.code == "closed":
             status = 403
-        return _form_page(
-            request, article, form, message=refused.message, status=status
+        if answers.wants_json(request) and status == 200:
+            status = 422  # the script asks for a token first; a 2xx means stored
+        return _refuse(
+            request, article, form, refused.message, status, code=refused.code
         )
     logger.info("comment %s stored as %s", comment.pk, comment.status)
     if comment.status == Status.PENDING:
         # The admin's public address, not whatever Host the post came with (#12).
         notify_pending(comment, settings.WAGTAILADMIN_BASE_URL)
-    if comment.status == Status.APPROVED:
-        target = article.url + f"#comment-{comment.pk}"
-    elif request.POST.get("js") == "1":
-        target = article.url + "#comment-sent"
+    if answers.wants_json(request):
+        response = answers.stored(request, article, comment, options)
     else:
-        target = reverse("comments:form", args=[article.pk]) + "?sent=1"
-    response = redirect(target)
+        response = redirect(_after_post(request, article, comment))
     if comment.status != Status.APPROVED:
         _remember(response, request, comment)
     return _private(response)
+
+
+def _after_post(request, article, comment):
+    """Where a post without the page script lands (PRG)."""
+    if comment.status == Status.APPROVED:
+        return article.url + f"#comment-{comment.pk}"
+    if request.POST.get("js") == "1":
+        return article.url + "#comment-sent"
+    return reverse("comments:form", args=[article.pk]) + "?sent=1"
 
 
 def _small_int(text):

@@ -35,7 +35,7 @@ from nashra.sections.models import SectionPage
 
 # One picture size for enclosures and og:image; the article page asks for it
 # too (renditions.ARTICLE), so it usually exists already.
-FEED_IMAGE = "width-1280"
+FEED_IMAGE = "width-1280|format-jpeg"
 
 
 def feed_image(image, request):

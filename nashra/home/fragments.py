@@ -17,11 +17,10 @@ from wagtail.models import Site
 
 from nashra.core import fragments
 from nashra.home.front import block_groups, front_page
+from nashra.theme.loaders import active_theme
 
 
 def _name(request, home, number, kind, value, lead):
-    from nashra.theme.loaders import active_theme
-
     site = Site.find_for_request(request)
     settings = json.dumps([kind, value], sort_keys=True, ensure_ascii=False)
     return (

@@ -18,7 +18,7 @@ from nashra.articles.breaking import current_breaking
 from nashra.articles.counting import most_read
 from nashra.articles.models import ArticlePage
 from nashra.articles.queries import images_with
-from nashra.core import groups
+from nashra.core import fragments, groups
 from nashra.images import renditions
 from nashra.sections.models import SectionPage
 from nashra.sections.queries import public_sections_under
@@ -95,7 +95,6 @@ class _Front:
         an article's "front"."""
         if not self.kept:
             return build()
-        from nashra.core import fragments
 
         return fragments.cached(name, found, build)
 

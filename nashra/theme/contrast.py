@@ -4,6 +4,7 @@ Definitions from WCAG 2.2, "relative luminance" and "contrast ratio":
 https://www.w3.org/TR/WCAG22/#dfn-relative-luminance
 """
 
+import colorsys
 import re
 
 RGB = tuple[int, int, int]
@@ -83,3 +84,30 @@ def readable_text_on(bg: str | RGB) -> str:
     if contrast_ratio(BLACK, bg) >= contrast_ratio(WHITE, bg):
         return BLACK
     return WHITE
+
+
+def lightened_for(colour: str | RGB, bg: str | RGB, ratio: float = AA_NORMAL) -> str:
+    """``colour`` made just light enough to give ``ratio`` against a dark ``bg``.
+
+    A brand colour chosen for a white page (#9b1c1c) is too dark to read on
+    the dark scheme's background. Only its HSL lightness is raised, so the
+    hue and saturation stay: #9b1c1c becomes a light red, not a grey pink (#12).
+    """
+    rgb = _as_rgb(colour)
+    hue, lightness, saturation = colorsys.rgb_to_hls(*(c / 255 for c in rgb))
+
+    def lit(level):
+        channels = colorsys.hls_to_rgb(hue, level, saturation)
+        return tuple(round(c * 255) for c in channels)
+
+    if contrast_ratio(rgb, bg) >= ratio:
+        return "#{:02x}{:02x}{:02x}".format(*rgb)
+    low, high = lightness, 1.0
+    # Against a dark background, contrast grows with lightness.
+    for _step in range(24):
+        middle = (low + high) / 2
+        if contrast_ratio(lit(middle), bg) >= ratio:
+            high = middle
+        else:
+            low = middle
+    return "#{:02x}{:02x}{:02x}".format(*lit(high))

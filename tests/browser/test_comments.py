@@ -1,5 +1,9 @@
 """Reader and moderator journeys for comments on Chromium (#3)."""
 
+from urllib.parse import urlsplit
+
+from django.test import Client
+
 from nashra.comments import counts
 from nashra.comments.models import Comment, Status
 from nashra.comments.tests.helpers import set_options
@@ -18,7 +22,8 @@ def _write(page, body, *, name="ليلى حسن", email="layla@example.com"):
     form.locator("#id_email").fill(email)
     form.locator("#id_body").fill(body)
     form.locator("button[type=submit]").click()
-    page.wait_for_url("**#comment-sent")
+    # Sent in place: the answer is shown on the article, which stays (#12).
+    page.locator("[data-comment-form] .comment-form__message").wait_for()
 
 
 def _approve_all_pending(page, live_server):
@@ -79,4 +84,55 @@ def test_reply_to_a_published_comment(page, live_server, newspaper, outside_requ
     page.goto(live_server.url + article.url)
     nested = page.locator(f"#comment-{top.pk} .comment-list--replies .comment__text")
     assert "التقرير السنوي" in nested.inner_text()
+    assert outside_requests == []
+
+
+def test_posting_shows_the_result_on_the_cached_article_without_leaving_it(
+    page, live_server, newspaper, outside_requests
+):
+    """The article is served from the page cache; the comment still goes
+    through (token fetched, post answered in JSON) and no navigation happens."""
+    article = _setup(newspaper)
+    url = live_server.url + article.url
+    # Stored by a first reader, so the browser gets the shared copy.
+    reader = Client(HTTP_HOST=urlsplit(live_server.url).netloc)
+    assert reader.get(article.url)["X-Cache"] == "MISS"
+    assert page.goto(url).headers.get("x-cache") == "HIT"
+    page.evaluate("window.nashraStayed = true")
+    navigations = []
+    page.on("framenavigated", lambda frame: navigations.append(frame.url))
+
+    form = page.locator("[data-comment-form]")
+    form.locator("#id_email").fill("layla@example.com")
+    form.locator("#id_body").fill("نص لا يضيع")
+    form.locator("button[type=submit]").click()
+    error = form.locator("#error_name")
+    error.wait_for()
+    assert "يرجى كتابة اسمك" in error.inner_text()
+    assert form.locator("#id_name").get_attribute("aria-invalid") == "true"
+    assert form.locator("#id_body").input_value() == "نص لا يضيع"
+    assert not Comment.objects.exists()
+
+    form.locator("#id_name").fill("ليلى حسن")
+    form.locator("button[type=submit]").click()
+    pending = page.locator("[data-comments-mine] .comment--pending")
+    pending.wait_for()
+    assert PENDING in pending.inner_text()
+    assert "نص لا يضيع" in pending.inner_text()
+    assert form.locator("#error_name").count() == 0
+    assert PENDING in form.locator(".comment-form__message").inner_text()
+    assert form.locator("#id_body").input_value() == ""
+    assert Comment.objects.get().status == Status.PENDING
+
+    # A second comment needs a second token: the first one was spent.
+    form.locator("#id_body").fill("تعليق ثان منشور")
+    Comment.objects.update(status=Status.APPROVED)  # a known reader now
+    form.locator("button[type=submit]").click()
+    published = page.locator(".comment-list .comment__text", has_text="تعليق ثان")
+    published.wait_for()
+    assert Comment.objects.filter(status=Status.APPROVED).count() == 2
+
+    assert page.evaluate("window.nashraStayed") is True
+    assert navigations == []
+    assert page.url == url
     assert outside_requests == []

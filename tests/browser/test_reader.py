@@ -82,12 +82,19 @@ def test_font_is_self_hosted_and_used(page, live_server, newspaper):
     fonts = []
     page.on(
         "request",
-        lambda request: fonts.append(request.url) if ".ttf" in request.url else None,
+        lambda request: (
+            fonts.append(request.url) if request.resource_type == "font" else None
+        ),
     )
     page.goto(live_server.url + newspaper["articles"][0].url)
     page.wait_for_load_state("networkidle")
-    assert fonts and all(url.startswith(live_server.url) for url in fonts)
-    assert page.evaluate("document.fonts.check('16px \"IBM Plex Sans Arabic\"', 'خبر')")
+    # The two weights as WOFF2 subsets, from this server (#12).
+    assert len(fonts) == 2
+    assert all(url.startswith(live_server.url) for url in fonts)
+    assert all(url.endswith(".woff2") for url in fonts)
+    assert page.evaluate("document.fonts.check('16px \"Nashra Sans Arabic\"', 'خبر')")
+    family = page.evaluate("getComputedStyle(document.body).fontFamily")
+    assert family.startswith('"Nashra Sans Arabic"')
 
 
 def test_mobile_menu_works_without_javascript(browser, live_server, newspaper):

@@ -13,8 +13,11 @@ card's options), and rendered only when one of them moved.
 from django import template
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
+from wagtail.models import Site
 
 from nashra.core import fragments, groups
+from nashra.core.listings import fetched
+from nashra.theme.loaders import active_theme
 
 register = template.Library()
 
@@ -26,16 +29,10 @@ LISTS = ("articles", "related")
 
 
 def _fellows(context):
-    from nashra.comments.templatetags.comments_tags import _fetched
-
-    return [item for name in LISTS for item in _fetched(context.get(name))]
+    return [item for name in LISTS for item in fetched(context.get(name))]
 
 
 def _name(request, article, options):
-    from wagtail.models import Site
-
-    from nashra.theme.loaders import active_theme
-
     site = Site.find_for_request(request)
     shown = ",".join(f"{options[o] or ''}" for o in OPTIONS)
     return (

@@ -1,9 +1,6 @@
 """Comment sections, single comments and counts for reader templates (#3)."""
 
-from collections.abc import Sequence
-
 from django import template
-from django.db.models import QuerySet
 from django.utils.safestring import mark_safe
 
 from nashra.comments import counts
@@ -12,6 +9,7 @@ from nashra.comments.models import CommentThread
 from nashra.comments.privacy import avatar_seed
 from nashra.comments.threads import is_open, options_for, published_threads
 from nashra.core import fragments, groups
+from nashra.core.listings import fetched
 from nashra.text.avatars import avatar_svg
 from nashra.text.comment_text import render_comment
 
@@ -71,15 +69,6 @@ def comments_section(context, article):
 CARD_LISTS = ("articles", "related")
 
 
-def _fetched(listed):
-    """Items already in memory (never a query or a consumed generator)."""
-    if isinstance(listed, QuerySet):
-        return listed._result_cache or ()
-    if isinstance(listed, Sequence) and not isinstance(listed, str):
-        return listed
-    return ()
-
-
 @register.simple_tag(takes_context=True)
 def comment_count(context, article):
     """Published comments on an article (cached; at most one query per request).
@@ -96,7 +85,7 @@ def comment_count(context, article):
     if article.pk not in known:
         ids = {article.pk}
         for name in CARD_LISTS:
-            listed = _fetched(context.get(name))
+            listed = fetched(context.get(name))
             ids.update(getattr(item, "pk", None) for item in listed)
         ids.discard(None)
         known.update(counts.published_counts(ids - known.keys()))

@@ -11,7 +11,7 @@ from nashra.articles.models import ArticlePage
 from nashra.comments import counts
 from nashra.comments.bulk import import_comments
 from nashra.comments.models import Comment, CommentThread, Status
-from nashra.comments.templatetags.comments_tags import _fetched
+from nashra.core.listings import fetched as _fetched
 from nashra.core.tests.factories import build_newspaper
 
 WHEN = datetime(2019, 3, 4, 5, 6, tzinfo=UTC)

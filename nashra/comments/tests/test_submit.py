@@ -36,17 +36,17 @@ class PostingTests(TestCase):
     def test_missing_fields_each_get_a_message_and_input_is_kept(self):
         """Readers see which field is wrong, in Arabic, without retyping the rest."""
         response = post(self.client, self.article, name="", email="", body="")
-        self.refused(response, "يرجى كتابة اسمك")
-        self.assertContains(response, "يرجى كتابة بريدك الإلكتروني", status_code=400)
-        self.assertContains(response, "يرجى كتابة تعليقك", status_code=400)
+        self.refused(response, "يرجى كتابة اسمك", status=422)
+        self.assertContains(response, "يرجى كتابة بريدك الإلكتروني", status_code=422)
+        self.assertContains(response, "يرجى كتابة تعليقك", status_code=422)
         response = post(self.client, self.article, name="", body="نص أبقيه")
-        self.assertContains(response, "نص أبقيه", status_code=400)
+        self.assertContains(response, "نص أبقيه", status_code=422)
 
     def test_invalid_email(self):
         """An address is the only way to reach a commenter; junk is refused."""
         for email in ("not-an-email", "a@b", "<script>@x.com", "ali@exa\u202emple.com"):
             response = post(self.client, self.article, email=email)
-            self.refused(response, "لا يبدو عنوان البريد الإلكتروني صحيحاً")
+            self.refused(response, "لا يبدو عنوان البريد الإلكتروني صحيحاً", status=422)
 
     def test_one_megabyte_body_is_refused(self):
         """A 1 MB paste is refused before the form is even read."""
@@ -56,14 +56,18 @@ class PostingTests(TestCase):
     def test_body_just_over_the_limit_keeps_the_other_fields(self):
         """Over 5,000 characters: a message, not a silent cut."""
         response = post(self.client, self.article, body="ب" * 5001)
-        self.refused(response, "5000")
+        self.refused(response, "5000", status=422)
 
     def test_script_in_name_and_website_is_refused(self):
         """Markup and javascript: URLs never reach a page as a name or a link."""
-        self.refused(post(self.client, self.article, name="<script>x</script>"), "&lt;")
+        self.refused(
+            post(self.client, self.article, name="<script>x</script>"),
+            "&lt;",
+            status=422,
+        )
         for website in ("javascript:alert(1)", "data:text/html,x", "ftp://x.com"):
             response = post(self.client, self.article, website=website)
-            self.refused(response, "http://")
+            self.refused(response, "http://", status=422)
 
     def test_script_in_body_is_stored_as_text_and_escaped(self):
         """The body is plain text: tags are shown, never run."""

@@ -1,7 +1,10 @@
 """Wagtail's default names and labels come out in Arabic (#12)."""
 
 import importlib
+from pathlib import Path
 
+import polib
+import wagtail
 from django.apps import apps
 from django.contrib.auth.models import Group, Permission
 from django.test import TestCase
@@ -10,6 +13,7 @@ from wagtail.sites.views import IndexView as SiteIndexView
 from wagtail.users.forms import PagePermissionsForm
 
 from nashra.core.permissions import translate_permission_names
+from nashra.core.wagtail_messages import WAGTAIL_MESSAGES
 
 MIGRATION = importlib.import_module(
     "nashra.core.migrations.0002_arabic_workflow_and_groups"
@@ -88,3 +92,13 @@ class WagtailLabelTests(TestCase):
             [labels["port"], labels["site_name"], labels["root_page"]],
             ["المنفذ", "اسم الموقع", "الصفحة الجذرية"],
         )
+
+
+def test_nashra_supplies_only_messages_wagtail_still_has():
+    """After a Wagtail upgrade renames a msgid, Nashra's entry would be dead."""
+    wagtail_ids = {
+        entry.msgid
+        for po in Path(wagtail.__file__).parent.glob("**/locale/en/LC_MESSAGES/*.po")
+        for entry in polib.pofile(str(po))
+    }
+    assert [text for text in WAGTAIL_MESSAGES if text not in wagtail_ids] == []

@@ -20,14 +20,6 @@ import nashra
 ROOT = Path(nashra.__file__).parent
 REPOSITORY = ROOT.parent
 APPS = {p.name for p in ROOT.iterdir() if (p / "__init__.py").exists()}
-# Rewritten by the write-path work of #13 (one bulk-write API per domain),
-# which removes their deferred imports; drop each name once it lands.
-WRITE_PATH_FILES = {
-    "importers/bulk.py",
-    "importers/comments.py",
-    "importers/indexing.py",
-    "pagecache/synthetic.py",
-}
 
 
 def _sources():
@@ -84,7 +76,7 @@ def test_no_unexplained_import_of_another_app_inside_a_function():
     offenders = []
     for path, parts in _sources():
         name = "/".join(parts)
-        if "management" in parts or name in WRITE_PATH_FILES:
+        if "management" in parts:
             continue
         offenders += [
             f"{name}:{line} -> {app}" for line, app in deferred_imports(path, parts)
@@ -92,15 +84,6 @@ def test_no_unexplained_import_of_another_app_inside_a_function():
     assert not offenders, (
         "import at the top, or comment why it cannot be:\n" + "\n".join(offenders)
     )
-
-
-def test_the_write_path_exceptions_are_still_needed():
-    for name in sorted(WRITE_PATH_FILES):
-        path = ROOT / name
-        assert path.exists() and deferred_imports(path, tuple(name.split("/"))), (
-            f"{name} has no deferred import of another app left: remove it from "
-            "WRITE_PATH_FILES"
-        )
 
 
 def test_the_check_sees_a_deferred_import(tmp_path):

@@ -18,7 +18,9 @@ class FrontPageTests(TestCase):
     def test_lead_latest_and_section_blocks(self):
         html = self.client.get("/").content.decode()
         self.assertIn('class="card card--lead"', html)
-        self.assertLess(html.index("الخبر الرئيسي اليوم"), html.index("آخر الأخبار"))
+        self.assertLess(
+            html.index("الخبر الرئيسي اليوم"), html.index(">آخر الأخبار</h2>")
+        )
         self.assertIn('href="/world/">أخبار العالم</a></h2>', html)
         self.assertIn("ثقافة وفنون</a></h2>", html)
 

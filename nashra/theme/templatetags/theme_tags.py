@@ -10,6 +10,7 @@ from django.utils.translation import ngettext
 
 from nashra.core.display import site_number
 from nashra.theme.fonts import get_typeface
+from nashra.theme.style import colour_rules, font_preloads, font_rules
 
 register = template.Library()
 
@@ -30,24 +31,18 @@ def theme_head(context):
     """Typeface and colours of the site, plus the reader's saved scheme."""
     theme = _theme(context)
     face = get_typeface(theme.typeface)
-    rules = [
-        "@font-face{"
-        f"font-family:'{face.family}';font-style:normal;font-weight:{weight};"
-        f"font-display:swap;src:url('{static(f'{face.static_prefix}/{name}')}')"
-        " format('truetype')}"
-        for weight, name in face.files
+    rules = [font_rules(face, static), colour_rules(theme)]
+    parts = [
+        mark_safe(font_preloads(face, static)),  # noqa: S308  (static paths)
+        format_html("<style>{}</style>", mark_safe("".join(rules))),  # noqa: S308
     ]
-    # Colours were validated (hex only) when saved, so they are safe in CSS.
-    rules.append(
-        f":root{{--font-text:'{face.family}',{face.fallback};"
-        f"--colour-primary:{theme.primary};--colour-on-primary:{theme.on_primary};"
-        f"--colour-link:{theme.accent}}}"
-    )
-    parts = [format_html("<style>{}</style>", mark_safe("".join(rules)))]  # noqa: S308
-    # Before first paint, so a reader who chose dark never sees a white flash.
+    # Before first paint, so a reader who chose dark never sees a white flash,
+    # and with the `js` class the scheme button and the ticker are laid out
+    # once, as they stay (#12).
     parts.append(
         mark_safe(
-            "<script>try{var s=localStorage.getItem('nashra-scheme');"
+            "<script>document.documentElement.classList.replace('no-js','js');"
+            "try{var s=localStorage.getItem('nashra-scheme');"
             "if(s==='light'||s==='dark')document.documentElement.dataset.scheme=s"
             "}catch(e){}</script>"
         )

@@ -4,6 +4,7 @@ from nashra.theme.contrast import (
     BLACK,
     WHITE,
     contrast_ratio,
+    lightened_for,
     meets_aa,
     meets_aaa,
     parse_hex_colour,
@@ -151,3 +152,26 @@ def test_readable_text_on_always_passes_aa(channel, tint):
         "blue": (0, 0, channel),
     }[tint]
     assert meets_aa(readable_text_on(rgb), rgb)
+
+
+@pytest.mark.parametrize(
+    "colour", ["#9b1c1c", "#1d4f91", "#0b5d1e", "#6a1b9a", "#000000"]
+)
+@pytest.mark.parametrize("ratio", [4.5, 7.0])
+def test_lightened_for_a_dark_background_reaches_the_ratio(colour, ratio):
+    """A brand colour chosen for white pages, shaded for the dark scheme (#12)."""
+    shade = lightened_for(colour, "#1f2026", ratio)
+    assert contrast_ratio(shade, "#1f2026") >= ratio
+    # Just enough: a step less light would not do (no needless washing out).
+    assert contrast_ratio(shade, "#1f2026") < ratio + 0.2
+
+
+def test_lightened_for_keeps_the_hue():
+    red, green, blue = parse_hex_colour(lightened_for("#0b5d1e", "#15161a", 7.0))
+    assert green > red and green > blue
+    red, green, blue = parse_hex_colour(lightened_for("#9b1c1c", "#15161a", 7.0))
+    assert red > green and red > blue
+
+
+def test_lightened_for_leaves_a_light_enough_colour_alone():
+    assert lightened_for("#FF9D9D", "#15161a", 4.5) == "#ff9d9d"

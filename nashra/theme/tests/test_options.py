@@ -30,8 +30,8 @@ class OptionEffectTests(NewspaperTestCase):
         self.set_options(typeface="amiri")
         html = self.html()
         self.assertIn("font-family:'Amiri'", html)
-        self.assertIn("/static/fonts/amiri/Amiri-Regular.ttf", html)
-        self.assertNotIn("IBMPlexSansArabic", html)
+        self.assertIn("/static/theme/fonts/amiri/Amiri-Regular.woff2", html)
+        self.assertNotIn("NashraSansArabic", html)
 
     def test_colour_scheme_default(self):
         for scheme in ("light", "dark", "auto"):

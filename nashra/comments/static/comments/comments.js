@@ -11,6 +11,78 @@ async function fetchJSON(url) {
   return response.json();
 }
 
+function clearMessages(form) {
+  for (const old of form.querySelectorAll(".comment-form__error, .comment-form__message")) old.remove();
+  for (const field of form.querySelectorAll(".has-error")) field.classList.remove("has-error");
+  for (const input of form.querySelectorAll("[aria-invalid]")) {
+    input.removeAttribute("aria-invalid");
+    input.removeAttribute("aria-describedby");
+  }
+}
+
+function message(form, text, role) {
+  const note = document.createElement("p");
+  note.className = "comment-form__message";
+  note.setAttribute("role", role);
+  note.textContent = text;
+  form.querySelector(".comment-form__notes").after(note);
+  return note;
+}
+
+function refused(form, data) {
+  message(form, data.message, "alert");
+  let first = null;
+  for (const [name, text] of Object.entries(data.errors || {})) {
+    const input = form.elements[name];
+    if (!input) continue;
+    const error = document.createElement("span");
+    error.className = "comment-form__error";
+    error.id = "error_" + name;
+    error.textContent = text;
+    input.closest(".comment-form__field").classList.add("has-error");
+    input.after(error);
+    input.setAttribute("aria-invalid", "true");
+    input.setAttribute("aria-describedby", error.id);
+    first = first || input;
+  }
+  if (first) first.focus();
+}
+
+function shown(section, form, data) {
+  const template = document.createElement("template");
+  template.innerHTML = data.html;
+  const piece = template.content.firstElementChild;
+  if (data.status === "published") {
+    let list = section.querySelector(".comment-list");
+    if (!list) {
+      list = document.createElement("ol");
+      list.className = "comment-list";
+      section.querySelector("[data-comments-mine]").after(list);
+    }
+    const parent = form.elements.parent.value;
+    const under = parent && section.querySelector(`[data-comment="${CSS.escape(parent)}"]`);
+    if (under) {
+      let replies = under.querySelector(":scope > .comment-list--replies");
+      if (!replies) {
+        replies = document.createElement("ol");
+        replies.className = "comment-list comment-list--replies";
+        under.append(replies);
+      }
+      replies.append(piece);
+    } else {
+      list.append(piece);
+    }
+  } else {
+    section.querySelector("[data-comments-mine]").append(piece);
+    // Shown again on the next visit, until a moderator decides (showMine).
+    localStorage.setItem(SENT_KEY + section.dataset.article, String(Date.now()));
+  }
+  form.elements.body.value = "";
+  form.querySelector("[data-cancel-reply]").click();
+  message(form, data.message, "status");
+  piece.scrollIntoView({ block: "nearest" });
+}
+
 function setupForm(section) {
   const form = section.querySelector("[data-comment-form]");
   if (!form) return;
@@ -35,7 +107,8 @@ function setupForm(section) {
 
   form.querySelector("[data-js]").value = "1";
   form.addEventListener("focusin", () => { getToken().catch(() => {}); }, { once: true });
-  form.addEventListener("submit", (event) => {
+
+  function rememberReader() {
     const remember = form.querySelector("[data-remember]");
     if (remember && remember.checked) {
       const saved = {};
@@ -44,12 +117,52 @@ function setupForm(section) {
     } else {
       localStorage.removeItem(REMEMBER_KEY);
     }
-    localStorage.setItem(SENT_KEY + section.dataset.article, String(Date.now()));
-    if (tokenInput.value) return;
-    // No token yet (the reader pasted and pressed enter): get one, then send;
-    // without JS the server answers with the uncached confirmation form.
+  }
+
+  // Sent in place (#12): the article is a shared cached page, so the answer
+  // comes as JSON and the result is shown here, without leaving it.
+  async function send() {
+    await getToken().catch(() => {});
+    const response = await fetch(form.action, {
+      method: "POST",
+      body: new FormData(form),
+      credentials: "same-origin",
+      cache: "no-store",
+      headers: { Accept: "application/json" },
+    });
+    // Single use: whatever the answer, the next post needs a fresh token.
+    tokenInput.value = "";
+    fetchedAt = 0;
+    return { ok: response.ok, data: await response.json() };
+  }
+
+  let sending = false;
+  form.addEventListener("submit", async (event) => {
     event.preventDefault();
-    getToken().then(() => form.submit(), () => form.submit());
+    if (sending) return;
+    sending = true;
+    rememberReader();
+    const button = form.querySelector("button[type=submit]");
+    button.disabled = true;
+    clearMessages(form);
+    let answer;
+    try {
+      answer = await send();
+      // An expired or missing token is the page's fault, not the reader's: once more.
+      if (!answer.ok && /^token_(expired|missing|forged)$/.test(answer.data.code)) {
+        answer = await send();
+      }
+    } catch {
+      // No usable answer (offline, a proxy's error page): the no-JS path.
+      localStorage.setItem(SENT_KEY + section.dataset.article, String(Date.now()));
+      form.submit();
+      return;
+    } finally {
+      sending = false;
+      button.disabled = false;
+    }
+    if (answer.ok) shown(section, form, answer.data);
+    else refused(form, answer.data);
   });
 
   const saved = localStorage.getItem(REMEMBER_KEY);

@@ -1,7 +1,6 @@
 // Reading features of the default theme (#4). Every page works without it:
 // the ticker is a scrollable list, the menu a <details>, share links plain links.
 const root = document.documentElement;
-const reduceMotion = window.matchMedia("(prefers-reduced-motion: reduce)");
 
 // Colour scheme: the site's default until the reader picks one, then theirs.
 const schemeToggle = document.querySelector("[data-scheme-toggle]");
@@ -9,8 +8,8 @@ if (schemeToggle) {
   const systemDark = window.matchMedia("(prefers-color-scheme: dark)");
   const isDark = () =>
     root.dataset.scheme === "dark" || (root.dataset.scheme === "auto" && systemDark.matches);
+  // The button is in the HTML from the start (#12): this only wires it.
   const show = () => schemeToggle.setAttribute("aria-pressed", String(isDark()));
-  schemeToggle.hidden = false;
   show();
   schemeToggle.addEventListener("click", () => {
     root.dataset.scheme = isDark() ? "light" : "dark";
@@ -20,24 +19,19 @@ if (schemeToggle) {
   systemDark.addEventListener("change", show);
 }
 
-// Breaking-news ticker: moves only when motion is welcome; the button pauses it.
+// Breaking-news ticker: CSS decides whether it moves (reduced motion, `js`
+// class), so nothing changes size after paint (#12); this sets its speed
+// and wires the pause button.
 for (const ticker of document.querySelectorAll("[data-ticker]")) {
   const button = ticker.querySelector("[data-ticker-pause]");
   const items = ticker.querySelector(".ticker__items");
-  const apply = () => {
-    const moving = !reduceMotion.matches;
-    ticker.classList.toggle("is-moving", moving);
-    button.hidden = !moving;
-    // Roughly constant reading speed whatever the number of headlines.
-    items.style.setProperty("--ticker-duration", `${Math.max(15, items.scrollWidth / 60)}s`);
-  };
+  // Roughly constant reading speed whatever the number of headlines.
+  items.style.setProperty("--ticker-duration", `${Math.max(15, items.scrollWidth / 60)}s`);
   // A toggle button: its name stays "Pause", aria-pressed says whether it is on.
   button.addEventListener("click", () => {
     const paused = ticker.classList.toggle("is-paused");
     button.setAttribute("aria-pressed", String(paused));
   });
-  reduceMotion.addEventListener("change", apply);
-  apply();
 }
 
 // Reading-progress bar on articles.
