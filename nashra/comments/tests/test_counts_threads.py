@@ -10,7 +10,9 @@ from unittest import mock
 from django.contrib.auth.models import User
 from django.core import mail
 from django.core.cache import cache
+from django.db import connection
 from django.test import RequestFactory, TestCase
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from nashra.comments import counts, housekeeping, moderation, notify
@@ -68,6 +70,7 @@ class Counts(TestCase):
     def test_forgetting_warm_counts_reloads_them(self):
         self.add()
         counts.refresh(self.article.pk)
+        self.assertEqual(counts.published_count(self.article.pk), 1)  # warms
         cache.delete(counts._key(self.article.pk))
         self.assertEqual(counts.published_count(self.article.pk), 0)
         counts.forget_warm_counts()
@@ -126,8 +129,9 @@ class Threads(TestCase):
         parent = root = self.add()
         for depth in range(2, 8):
             parent = self.add(parent=parent, root=root, depth=depth)
-        with self.assertNumQueries(3):
+        with CaptureQueriesContext(connection) as queries:
             _, (node,) = self.threads()
+        self.assertLessEqual(len(queries), 3)
         depth = 0
         while node.children:
             node, depth = node.children[0], depth + 1
