@@ -20,7 +20,7 @@ FILES = [(face, weight, path) for face in TYPEFACES for weight, path in face.fil
 SYSTEM_SYMBOLS = set("▶✈♪•")
 # Characters the site writes that a typeface itself lacks (not the subset's
 # doing: the source font has no arrows).
-NOT_IN_FACE = {"amiri": set("←↑")}
+NOT_IN_FACE = {"amiri": set("←↑→")}
 
 
 def ids(item):
