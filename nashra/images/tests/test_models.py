@@ -46,10 +46,12 @@ class Renditions(TestCase):
             "width-1280": (1280, 720),
         }
         specs = {*renditions.CARD, *renditions.LEAD, *renditions.ARTICLE}
-        self.assertEqual(specs, set(expected))
+        # Each size may come in several formats (spec|format-webp …).
+        self.assertEqual({spec.split("|")[0] for spec in specs}, set(expected))
         for spec in specs:
             rendition = self.image.get_rendition(spec)
-            self.assertEqual((rendition.width, rendition.height), expected[spec], spec)
+            size = expected[spec.split("|")[0]]
+            self.assertEqual((rendition.width, rendition.height), size, spec)
 
     def test_a_rendition_is_made_once_and_reused(self):
         first = self.image.get_rendition("fill-320x180")
