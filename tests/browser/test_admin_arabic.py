@@ -8,6 +8,7 @@ visible text and read attributes go through the same `untranslated` test.
 """
 
 import pytest
+from playwright.sync_api import expect
 
 from nashra.core.tests.latin_text import untranslated
 
@@ -99,8 +100,7 @@ def test_article_editor_dropdown_panels_and_banners(page, live_server, newsroom)
     found = {"editor": english_on(page, newsroom)}
     # The footer's dropdown holds «تقديم إلى موافقة المشرفين» and the rest.
     page.locator("footer [data-w-dropdown-target=toggle]").first.click()
-    submit = page.locator("footer button[name=action-submit]")
-    assert submit.is_visible()
+    expect(page.locator("footer button[name=action-submit]")).to_be_visible()
     found["submit dropdown"] = english_on(page, newsroom)
     page.keyboard.press("Escape")
     for panel in ("comments", "checks", "status"):

@@ -137,6 +137,14 @@ class WithoutJavaScriptTests(TestCase):
         self.assertContains(response, "يرجى كتابة اسمك", status_code=422)
         self.assertContains(response, 'name="token" value="', status_code=422)
 
+    def test_messages_with_markup_characters_are_escaped_once(self):
+        """«<» in a refusal must read as «<», not as the text «&lt;»."""
+        response = post(self.client, self.article, name="<b>قارئ</b>", js="")
+        self.assertEqual(response.status_code, 422)
+        self.assertContains(response, "&lt;", status_code=422)
+        self.assertNotContains(response, "&amp;lt;", status_code=422)
+        self.assertNotContains(response, "&amp;gt;", status_code=422)
+
     def test_a_stored_comment_still_lands_on_the_uncached_page(self):
         response = post(self.client, self.article, js="")
         self.assertEqual(response.status_code, 302)

@@ -5,7 +5,7 @@ from django import template
 from django.utils.formats import date_format
 from django.utils.functional import Promise
 from django.utils.html import conditional_escape
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeData, mark_safe
 from django.utils.translation import get_language, get_language_bidi
 
 from nashra.core import slots
@@ -44,7 +44,10 @@ def num(context, value):
     """A number in the site's digits (0-9 or ٠-٩); text keeps its other characters."""
     if isinstance(value, Promise):
         value = str(value)  # a lazy message (#12)
-    return site_number(context.get("request"), value)
+    shown = site_number(context.get("request"), value)
+    # Already-escaped text (a |join of form errors) stays escaped once: only
+    # digits change, and no digit is markup.
+    return mark_safe(shown) if isinstance(value, SafeData) else shown  # noqa: S308
 
 
 @register.simple_tag(takes_context=True)

@@ -69,6 +69,22 @@ class StorageTests(TestCase):
         assert gzip.decompress(packed.content) == plain.content
         assert "Accept-Encoding" in packed["Vary"]
 
+    def test_a_miss_is_compressed_as_the_hit_will_be(self):
+        """Every publish makes the next view a miss: sent uncompressed it
+        cost the phone four times the bytes of a hit (#12)."""
+        import gzip
+
+        client = reader()
+        miss = client.get(self.article.url, HTTP_ACCEPT_ENCODING="gzip")
+        hit = client.get(self.article.url, HTTP_ACCEPT_ENCODING="gzip")
+        assert miss["X-Cache"] == "MISS"
+        assert miss["Content-Encoding"] == "gzip"
+        assert "Accept-Encoding" in miss["Vary"]
+        assert int(miss["Content-Length"]) == len(miss.content)
+        assert gzip.decompress(miss.content) == gzip.decompress(hit.content)
+        plain = reader().get(self.article.url)
+        assert not plain.has_header("Content-Encoding")
+
     def test_tracking_parameters_share_the_entry(self):
         """Newsletter links with utm_* must not each render the page again."""
         client = reader()
