@@ -108,6 +108,7 @@ class HostileRequests(TestCase):
     def test_names_with_links_or_markup_are_refused(self):
         for name in ("<b>x</b>", "www.spam.example", "JavaScript:alert(1)", "\u200b"):
             response = post(self.client, self.article, name=name)
+            # A field the reader can fix: the form again, 422 (#12).
             self.assertEqual(response.status_code, 422, name)
         self.assertFalse(Comment.objects.exists())
 
