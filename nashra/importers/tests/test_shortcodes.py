@@ -258,3 +258,29 @@ def test_shortcode_inside_pre_is_kept_as_code():
         "type": "code",
         "value": {"language": "", "code": '[gallery ids="1"]'},
     }
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "[embed]https://www.youtube.com/watch?v=a&amp;t=5[/embed]",
+        '[embed src="https://www.youtube.com/watch?v=a&amp;t=5"]',
+        '[video mp4="https://www.youtube.com/watch?v=a&amp;t=5"]',
+        "نص\n\nhttps://www.youtube.com/watch?v=a&amp;t=5\n\nنص",
+        "https://www.youtube.com/watch?v=a&#038;t=5",
+    ],
+)
+def test_urls_in_html_source_are_unescaped(raw):
+    # The editor saves "&" as "&amp;" (or "&#038;"); the address has "&".
+    embeds = [b for b in convert(raw).blocks if b["type"] == "embed"]
+    assert [b["value"]["url"] for b in embeds] == [
+        "https://www.youtube.com/watch?v=a&t=5"
+    ]
+
+
+def test_caption_attribute_is_html_source_too():
+    (image,) = convert(
+        "[caption caption=\"الأهل &amp; الأصدقاء &lt;3 <a href='/x'>هنا</a>\"]"
+        '<img src="https://news.example/f.jpg" />[/caption]'
+    ).blocks
+    assert image["value"]["caption"] == "الأهل & الأصدقاء <3 هنا"
