@@ -48,7 +48,11 @@ class Statuses(TestCase):
             + item(6, status="trash", post_name="trash")
             + item(7, status="auto-draft", post_name="auto")
             + item(8, status="inherit-weird", post_name="odd")
-        )
+            + item(9, status="draft", post_name="zero-gmt",
+                   post_date_gmt="0000-00-00 00:00:00")
+            + item(10, post_name="no-dates", post_date="0000-00-00 00:00:00",
+                   post_date_gmt="0000-00-00 00:00:00")
+        )  # fmt: skip
         cls.report = run_import(wxr(items))
 
     def page(self, slug):
@@ -96,8 +100,23 @@ class Statuses(TestCase):
             ["not imported: unknown status 'inherit-weird'"],
         )
 
+    def test_draft_without_gmt_date_takes_local_time_as_utc(self):
+        page = self.page("zero-gmt")
+        self.assertEqual(page.published_at, datetime(2024, 3, 1, 12, tzinfo=UTC))
+        self.assertEqual(
+            problems(self.report, 9, "date"),
+            ["post_date: no GMT date, local time as UTC"],
+        )
+
+    def test_published_post_without_any_date_is_still_live(self):
+        page = self.page("no-dates")
+        self.assertTrue(page.live)
+        # A live article needs a date: publishing gives it the import's time.
+        self.assertIsNotNone(page.published_at)
+        self.assertIsNotNone(page.first_published_at)
+
     def test_every_post_is_counted_once(self):
-        self.assertEqual(self.report.counts["posts"]["created"], 5)
+        self.assertEqual(self.report.counts["posts"]["created"], 7)
         self.assertEqual(self.report.counts["posts"]["skipped"], 3)
         self.assertEqual(self.report.counts["posts"]["failed"], 0)
 
