@@ -104,7 +104,9 @@ def _parent(run, item, kind) -> Page:
 
 def featured_image(run, item) -> int | None:
     thumbnail = item.postmeta.get("_thumbnail_id", "").strip()
-    if not thumbnail.isdigit():
+    # isdecimal, not isdigit: "²" is a digit that int() refuses, and the
+    # ValueError failed the whole post (#13).
+    if not thumbnail.isdecimal():
         return None
     found = run.images.by_id(int(thumbnail))
     if found is None:

@@ -6,6 +6,7 @@ importer: the same paragraphs and line breaks, never inside pre/table/lists.
 """
 
 import re
+from html import unescape
 
 from .context import Context
 from .elements import html_to_blocks
@@ -37,7 +38,10 @@ def classic_to_blocks(text: str, ctx: Context) -> list[dict]:
     text = MORE.sub("\n\n", text)
     text, kept = _protect(text)
     text = replace_shortcodes(text, ctx)
-    text = URL_LINE.sub(lambda m: "\n\n" + ctx.placeholder([embed(m.group(1))]), text)
+    # The line is HTML source: "&amp;" in it is "&" in the address (#13).
+    text = URL_LINE.sub(
+        lambda m: "\n\n" + ctx.placeholder([embed(unescape(m.group(1)))]), text
+    )
     return html_to_blocks(_restore(autop(text), kept), ctx)
 
 

@@ -70,7 +70,7 @@ def _image(b: Block, ctx: Context) -> list[dict]:
 def _image_value(b: Block) -> dict | None:
     root = parse_fragment(b.html())
     img = root.find("img")
-    wp_id = b.attrs.get("id") if isinstance(b.attrs.get("id"), int) else None
+    wp_id = _integer(b.attrs.get("id"))
     if img is None:
         return None
     figure = root.find("figure")
@@ -80,6 +80,15 @@ def _image_value(b: Block) -> dict | None:
     return value if image["src"] or image["wp_attachment_id"] else None
 
 
+def _integer(value) -> int | None:
+    # JSON true is a bool, and a bool is an int: it read as attachment 1 (#13).
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _list(value) -> list:
+    return value if isinstance(value, list) else []
+
+
 def _gallery(b: Block, ctx: Context) -> list[dict]:
     inner = [_image_value(i) for i in b.inner_blocks if i.name == "core/image"]
     images = [value for value in inner if value]
@@ -87,7 +96,7 @@ def _gallery(b: Block, ctx: Context) -> list[dict]:
     if not images:
         # Before WordPress 5.9 a gallery was one block with an "ids" list.
         caption_root = parse_fragment(b.html())
-        ids = [n for n in b.attrs.get("ids", []) if isinstance(n, int)]
+        ids = [n for n in _list(b.attrs.get("ids")) if _integer(n) is not None]
         imgs = caption_root.find_all("img")
         for index, img in enumerate(imgs):
             wp_id = attachment_id_of(img) or (ids[index] if index < len(ids) else None)

@@ -5,6 +5,7 @@ paragraph, as WordPress renders them; unknown ones stay as text and are reported
 """
 
 import re
+from html import unescape
 
 from .context import Context
 from .tree import parse_fragment, text_of
@@ -108,7 +109,10 @@ def _caption(attrs, positional, body, ctx) -> list[dict]:
         return [block("paragraph", f"<p>{text_of(root)}</p>")] if text_of(root) else []
     # Caption text is the body after the image, or the older caption="" attribute.
     _drop_images(root)
-    caption = attrs.get("caption") or text_of(root).replace("\n", " ")
+    # The attribute is HTML source like the body: "&amp;" and <a> tags in it.
+    caption = attrs.get("caption", "")
+    caption = text_of(parse_fragment(caption)) if caption else text_of(root)
+    caption = caption.replace("\n", " ")
     wp_id = parse_attachment_id(attrs.get("id", ""))
     value = image_value(img, caption=caption.strip(), wp_id=wp_id)
     if value["image"]["wp_attachment_id"] is None:
@@ -142,14 +146,15 @@ def _gallery(attrs, positional, body, ctx) -> list[dict]:
 
 
 def _embed(attrs, positional, body, ctx) -> list[dict] | None:
-    url = (body or attrs.get("src", "")).strip()
+    # Shortcodes are read from HTML source, where "&" is written "&amp;" (#13).
+    url = unescape((body or attrs.get("src", "")).strip())
     return [embed(url)] if url.startswith(("http://", "https://")) else None
 
 
 def _media(attrs, positional, body, ctx) -> list[dict] | None:
     candidates = [attrs.get(key, "") for key in MEDIA_SOURCES] + positional + [body]
     for candidate in candidates:
-        candidate = candidate.strip()
+        candidate = unescape(candidate.strip())
         if candidate.startswith(("http://", "https://")):
             return [embed(candidate)]
     ctx.note("shortcode", "[audio]/[video] without a source URL kept as text")

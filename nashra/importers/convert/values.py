@@ -43,7 +43,8 @@ def image_value(img: Node, *, caption: str = "", wp_id: int | None = None) -> di
 
 def attachment_id_of(img: Node) -> int | None:
     for name in ("data-id", "data-attachment-id"):
-        if img.attrs.get(name, "").isdigit():
+        # isdecimal, not isdigit: "²" is a digit that int() refuses (#13).
+        if img.attrs.get(name, "").isdecimal():
             return int(img.attrs[name])
     for css_class in img.classes:
         match = WP_IMAGE_CLASS.match(css_class)
