@@ -70,7 +70,11 @@ class Counts(TestCase):
     def test_forgetting_warm_counts_reloads_them(self):
         self.add()
         counts.refresh(self.article.pk)
+        # A cached count is read without warming; a missing one warms, and
+        # from then on a missing key reads as zero (no thread row, #8).
+        cache.delete(counts._key(self.article.pk))
         self.assertEqual(counts.published_count(self.article.pk), 1)  # warms
+        self.assertIsNotNone(cache.get(counts.WARM_KEY))
         cache.delete(counts._key(self.article.pk))
         self.assertEqual(counts.published_count(self.article.pk), 0)
         counts.forget_warm_counts()
@@ -128,6 +132,8 @@ class Threads(TestCase):
         parent = root = self.add()
         for depth in range(2, 8):
             parent = self.add(parent=parent, root=root, depth=depth)
+        # The page's options are read once per request, before the threads:
+        # the site and options lookups are not published_threads()' queries.
         options = options_for(site=self.article.get_site())
         with CaptureQueriesContext(connection) as queries:
             _, (node,) = self.threads(options=options)

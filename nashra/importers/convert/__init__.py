@@ -7,6 +7,7 @@ from .classic import classic_to_blocks
 from .context import Context
 from .gutenberg import gutenberg_to_blocks
 from .links import internal_links, rewrite_links
+from .sanitise import without_controls
 
 
 @dataclass
@@ -20,6 +21,7 @@ class Conversion:
 def convert_content(raw: str, *, site_url: str) -> Conversion:
     """Convert one post's content:encoded to StreamField block dicts."""
     ctx = Context()
+    raw = without_controls(raw)
     if "<!-- wp:" in raw or "<!-- /wp:" in raw:
         blocks = gutenberg_to_blocks(raw, ctx)
     else:

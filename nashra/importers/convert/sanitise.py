@@ -4,6 +4,8 @@ Scripts, styles, iframes, event handlers and javascript: URLs never survive:
 tags outside the allow-list are unwrapped, and script/style lose their content.
 """
 
+import re
+
 import nh3
 
 # RichText paragraph features (#7).
@@ -45,6 +47,20 @@ _HTML = nh3.Cleaner(
     strip_comments=True,
 )
 _TEXT = nh3.Cleaner(tags=set())
+
+
+# C0 and C1 controls and DEL, but tab, newline and carriage return: invalid
+# in XML 1.0 (C0) and in HTML text, and a NUL would pass for the classic
+# converter's own placeholders. Expat refuses C0 in an export, but C1 (a
+# cp1252 export read as Latin-1: \x93 for a quote) reaches the body (#7).
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
+# Those that separate words or lines become what they separate with.
+_SEPARATORS = str.maketrans({"\x0b": " ", "\x0c": " ", "\x85": "\n"})
+
+
+def without_controls(text: str) -> str:
+    """``text`` with no control character but tab and line breaks."""
+    return _CONTROLS.sub("", text.translate(_SEPARATORS))
 
 
 def clean_inline(html: str) -> str:

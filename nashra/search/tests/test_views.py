@@ -1,8 +1,11 @@
 """The search page and the suggest endpoint: results, safety, bad input (#5)."""
 
+from datetime import UTC, datetime
+
 import pytest
 from django.core.management import call_command
 from django.test import TestCase
+from django.utils import timezone
 
 from nashra.articles.factories import create_article, paragraph
 from nashra.search.tests.helpers import build_archive
@@ -118,12 +121,26 @@ class SearchPageTests(TestCase):
         self.assertNotContains(response, self.archive["match"].url)
 
     def test_date_filter(self):
-        old = self.archive["old_minister"].published_at.date()
+        # The form reads days in the site's zone; .date() of the stored UTC
+        # time is the previous day from 18:30 UTC on under +05:30.
+        old = timezone.localdate(self.archive["old_minister"].published_at)
         response = self.client.get(
             "/search/", {"q": "وزير", "date_from": old, "date_to": old}
         )
         self.assertContains(response, self.archive["old_minister"].url)
         self.assertNotContains(response, self.archive["minister"].url)
+
+    def test_date_filter_days_are_the_sites_not_utc(self):
+        """20:00 UTC on 10 March is 01:30 on 11 March in Kolkata (+05:30)."""
+        late = create_article(
+            self.archive["world"],
+            "اجتماع المجلس البلدي",
+            published_at=datetime(2024, 3, 10, 20, 0, tzinfo=UTC),
+        )
+        day = {"q": "البلدي", "date_from": "2024-03-11", "date_to": "2024-03-11"}
+        self.assertContains(self.client.get("/search/", day), late.url)
+        utc_day = {"q": "البلدي", "date_from": "2024-03-10", "date_to": "2024-03-10"}
+        self.assertNotContains(self.client.get("/search/", utc_day), late.url)
 
     def test_pagination_keeps_the_query(self):
         for number in range(11):
