@@ -35,15 +35,26 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(django_db_setup):
     if not shutil.which(CHROMIUM) and not os.path.exists(CHROMIUM):
         message = f"Chromium not found at {CHROMIUM}: apt-get install chromium"
         if os.environ.get("CI"):
             pytest.fail(message)
         pytest.skip(message)
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
+    # The sync API leaves its event loop "running" in this thread, so Django
+    # then keeps this thread's connections in a second, async-only store: a
+    # new connection without the contents serialized when the test database
+    # was made, and a TransactionTestCase flush then lost the migrated
+    # groups, workflow and pages for good whenever a database test ran before
+    # the first browser test (#12). The test database is made first and the
+    # same connections are shared with the async store.
+    wrappers = {alias: connections[alias] for alias in connections}
     with sync_playwright() as playwright:
+        for alias, wrapper in wrappers.items():
+            connections[alias] = wrapper
         instance = playwright.chromium.launch(
             executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
         )
