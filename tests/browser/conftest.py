@@ -89,6 +89,7 @@ def _restore_snapshots_into_an_empty_database():
             verbosity=0,
         )
         restore(creation, data)
+        _reset_sequences(creation.connection)
 
     # The other half: a snapshot test's own flush skips post_migrate too
     # (Django leaves the tables for the next restore), which left the next
@@ -107,6 +108,23 @@ def _restore_snapshots_into_an_empty_database():
     yield
     BaseDatabaseCreation.deserialize_db_from_string = restore
     TransactionTestCase._fixture_teardown = teardown
+
+
+def _reset_sequences(connection):
+    """Point every id sequence past the restored rows.
+
+    `flush` restarts PostgreSQL's sequences at 1 and the restore writes rows
+    with their ids, so the next page saved would take id 1 again (seen in
+    CI on PostgreSQL, #12). SQLite needs nothing: it reads max(id) itself.
+    """
+    from django.apps import apps
+    from django.core.management.color import no_style
+
+    statements = connection.ops.sequence_reset_sql(no_style(), apps.get_models())
+    if statements:
+        with connection.cursor() as cursor:
+            for statement in statements:
+                cursor.execute(statement)
 
 
 @pytest.fixture

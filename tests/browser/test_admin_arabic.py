@@ -96,6 +96,14 @@ def test_article_editor_dropdown_panels_and_banners(page, live_server, newsroom)
     """Submit dropdown, comments and checks panels, the autosave banner."""
     article = newsroom["articles"][0]
     log_in(page, live_server)
+    # Wagtail snapshots the form 2 s after the editor loads and compares
+    # edits with that snapshot; an edit made sooner (a quiet machine gets
+    # there in under 2 s) is part of the snapshot and never autosaved.
+    page.add_init_script(
+        "document.addEventListener('w-unsaved:watch-edits', (event) => {"
+        " if (event.target.id === 'page-edit-form') window.nashraWatchingEdits = true;"
+        " });"
+    )
     page.goto(f"{live_server.url}/admin/pages/{article.pk}/edit/")
     found = {"editor": english_on(page, newsroom)}
     # The footer's dropdown holds «تقديم إلى موافقة المشرفين» and the rest.
@@ -115,6 +123,7 @@ def test_article_editor_dropdown_panels_and_banners(page, live_server, newsroom)
             route.abort() if route.request.method == "POST" else route.fallback()
         ),
     )
+    page.wait_for_function("window.nashraWatchingEdits === true")
     page.locator("#id_title").fill("عنوان معدّل")
     page.locator("#id_title").press("Tab")
     banner = page.locator(".footer__save-warning")
