@@ -23,3 +23,6 @@ CARD = specs(("fill-320x180", "fill-640x360"), FORMATS)
 LEAD = specs(("fill-640x360", "fill-960x540", "fill-1280x720"), LCP_FORMATS)
 ARTICLE = specs(("width-640", "width-960", "width-1280"), LCP_FORMATS)
 BODY = specs(("width-640", "width-960", "width-1280"), FORMATS)
+
+# Everything a published photo may be shown at, made when it is saved (#12).
+EVERY = tuple(dict.fromkeys(CARD + LEAD + ARTICLE + BODY))
