@@ -7,7 +7,15 @@ timeout = 30
 # A stop waits this long for requests in flight; under 5 s, so SIGTERM from an
 # init system or a deploy script never has to escalate to SIGKILL.
 graceful_timeout = 4
-keepalive = 5
+# No keep-alive: a gthread worker accepts every connection it can, so the
+# 16 kept-alive connections of a burst all landed on one worker, one core
+# did every render and the others idled. Closing after each response lets
+# each request go to whichever worker is free: uncached article renders
+# went from 32 to 52–60 req/s on 2 cores, cache hits from 1,159 to 918
+# (bench/RESULTS.md, #12). Behind nginx, which opens a connection per
+# request to its upstream by default, nothing changes. GUNICORN_CMD_ARGS=
+# "--keep-alive 5" brings it back for a set-up that only serves hits.
+keepalive = 0
 # Recycle workers now and then: Python processes only grow. Rarely, though:
 # cache hits are thousands a second, and a fresh worker boots Django and,
 # without Redis, starts with an empty page cache (a cold home page is seconds

@@ -5,9 +5,10 @@ Decisions (docs/decisions/page-cache.md):
   before Django's handler, everything else goes through it.
 - gunicorn gthread workers, cores + 1 processes × 4 threads (NASHRA_WORKERS,
   NASHRA_THREADS): sync workers close the connection after every response,
-  so a cache hit paid for a new TCP connection each time; threads keep
-  connections alive, and a render waiting on the database does not hold a
-  whole process. Fewer processes also means less memory.
+  and a render waiting on the database holds a whole process; threads do
+  not. Keep-alive is off (gunicorn_conf.py): kept-alive connections all
+  stuck to one worker, and one core did every render. Fewer processes also
+  means less memory.
 - whitenoise serves static files with hashed names (collectstatic with
   CompressedManifestStaticFilesStorage at start), far-future Cache-Control,
   and pre-compressed gzip/brotli files.
@@ -37,7 +38,7 @@ def worker_count():
 
 
 def thread_count():
-    """Threads per worker; above 1, gunicorn runs gthread workers (keep-alive)."""
+    """Threads per worker; above 1, gunicorn runs gthread workers."""
     return int(os.environ.get("NASHRA_THREADS") or 4)
 
 
