@@ -1,6 +1,8 @@
 """`nashra roles` and `nashra adduser` (#14)."""
 
+from contextlib import redirect_stderr
 from io import StringIO
+from unittest.mock import patch
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -130,3 +132,19 @@ class AddUserTests(Newsroom, TestCase):
                 "--password",
                 "a",
             )
+
+
+class ExitStatusTests(TestCase):
+    def test_the_console_command_exits_2_on_bad_input(self):
+        from django.core.management import execute_from_command_line
+
+        err = StringIO()
+        # The console path closes the connections the test transaction needs.
+        keep_open = patch("django.core.management.base.connections.close_all")
+        with self.assertRaises(SystemExit) as exited, redirect_stderr(err), keep_open:
+            execute_from_command_line(
+                ["nashra", "adduser", "x", "--role", "boss", "--email", "x@e.org"]
+            )
+        self.assertEqual(exited.exception.code, 2)
+        self.assertIn("الدور «boss» غير معروف", err.getvalue())
+        self.assertFalse(User.objects.filter(username="x").exists())

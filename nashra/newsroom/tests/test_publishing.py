@@ -9,6 +9,7 @@ from django.test import TestCase
 from django.urls import reverse
 from wagtail.models import Page, Workflow
 
+from nashra.articles.factories import create_article
 from nashra.articles.models import ArticlePage
 from nashra.newsroom.publishing import NewsroomPermissionTester
 from nashra.newsroom.tests.base import Newsroom
@@ -186,3 +187,33 @@ class EveryPageTypeTests(TestCase):
                 continue
             tester = model().permissions_for_user(AnonymousUser())
             self.assertIsInstance(tester, NewsroomPermissionTester, model)
+
+
+class EditorTests(Paths, TestCase):
+    def test_editor_publishes_anyones_article(self):
+        from nashra.newsroom.tests.base import staff
+
+        self.client.force_login(staff("ziad", "editor"))
+        theirs = self.draft(self.contributor, "filed")
+        self.client.post(BULK_PUBLISH.format(theirs.pk), {})
+        theirs.refresh_from_db()
+        self.assertTrue(theirs.live)
+
+    def test_section_editor_publishes_in_their_section_only(self):
+        from django.contrib.auth import get_user_model
+
+        from nashra.newsroom.roles import section_editor
+        from nashra.sections.factories import create_section
+
+        culture = create_section(self.home, "ثقافة", "culture")
+        editor = get_user_model().objects.create_user("lina", is_staff=True)
+        editor.groups.add(section_editor(self.section).group)
+        self.client.force_login(editor)
+        here = self.draft(self.contributor, "match")
+        there = create_article(culture, "معرض", slug="expo", publish=False)
+        self.client.post(BULK_PUBLISH.format(here.pk), {})
+        self.client.post(BULK_PUBLISH.format(there.pk), {})
+        self.client.post(ADMIN_API.format(there.pk, "publish"))
+        here.refresh_from_db()
+        self.assertTrue(here.live)
+        self.assertDraft(there)
