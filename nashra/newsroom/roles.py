@@ -55,6 +55,7 @@ def describe(role):
         "pages": sorted((title, sorted(a)) for title, a in pages.items()),
         "collections": sorted((name, sorted(c)) for name, c in collections.items()),
         "models": models,
+        "all_models": len(models) == Permission.objects.count(),
         "approves": GroupApprovalTask.objects.filter(groups=group).exists(),
     }
 

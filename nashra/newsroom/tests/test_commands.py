@@ -28,6 +28,7 @@ class RolesTests(TestCase):
         for name in ("كاتب متعاون", "كاتب", "محرر", "رئيس التحرير", "مشرف التعليقات"):
             self.assertIn(name, out)
         self.assertIn("add, publish", out)
+        self.assertIn("permissions / الصلاحيات: all / الكل", out)
         group = Role.objects.get(key="moderator").group
         group.name = "حارس التعليقات"
         group.save()

@@ -29,5 +29,8 @@ class Command(BaseCommand):
         if role["approves"]:
             lines.append("  approves in a workflow / يوافق في مسار مراجعة")
         models = ", ".join(role["models"]) or "-"
+        if role["all_models"]:
+            # The chief editor's "everything": a list of 300 says less.
+            models = f"all / الكل ({len(role['models'])})"
         lines.append(f"  permissions / الصلاحيات: {models}")
         return "\n".join(lines) + "\n"
