@@ -63,6 +63,7 @@ HTTPS = env_bool("NASHRA_HTTPS")
 
 INSTALLED_APPS = [
     "nashra.core",
+    "nashra.newsroom",
     "nashra.server",
     "nashra.images",
     "nashra.theme",

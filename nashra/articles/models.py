@@ -20,6 +20,7 @@ from nashra.articles.blocks import ArticleBodyBlock
 from nashra.articles.queries import ArticleQuerySet
 from nashra.core import groups
 from nashra.core.privacy import CachedRestrictionsMixin
+from nashra.newsroom.publishing import NewsroomPermissions
 from nashra.text.reading import plain_text
 
 
@@ -131,7 +132,9 @@ class ArticleTag(ItemBase):
         ]
 
 
-class ArticlePage(CachedRestrictionsMixin, groups.CacheGroupsMixin, Page):
+class ArticlePage(
+    NewsroomPermissions, CachedRestrictionsMixin, groups.CacheGroupsMixin, Page
+):
     """A news story: headline, summary, byline, featured photo and body."""
 
     summary = models.TextField(

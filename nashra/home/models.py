@@ -9,12 +9,15 @@ from nashra.core.privacy import CachedRestrictionsMixin
 from nashra.home.blocks import FrontPageBlock
 from nashra.home.forms import HomePageForm
 from nashra.home.front import LATEST_COUNT, PER_SECTION, front_page
+from nashra.newsroom.publishing import NewsroomPermissions
 from nashra.theme.options import for_request
 
 __all__ = ["LATEST_COUNT", "PER_SECTION", "HomePage", "front_page"]
 
 
-class HomePage(CachedRestrictionsMixin, groups.CacheGroupsMixin, Page):
+class HomePage(
+    NewsroomPermissions, CachedRestrictionsMixin, groups.CacheGroupsMixin, Page
+):
     """The front page, arranged by the editors as an ordered list of blocks."""
 
     body = StreamField(

@@ -6,9 +6,10 @@ from wagtail.search import index
 
 from nashra.articles.blocks import ArticleBodyBlock
 from nashra.core.groups import CacheGroupsMixin
+from nashra.newsroom.publishing import NewsroomPermissions
 
 
-class StandardPage(CacheGroupsMixin, Page):
+class StandardPage(NewsroomPermissions, CacheGroupsMixin, Page):
     """A page outside the news flow: about us, contact, corrections policy."""
 
     body = StreamField(ArticleBodyBlock(), verbose_name=_("body"), blank=True)

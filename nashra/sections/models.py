@@ -8,11 +8,14 @@ from nashra.articles.models import ArticlePage
 from nashra.core import groups, versions
 from nashra.core.keyset import paginate_newest
 from nashra.core.privacy import CachedRestrictionsMixin
+from nashra.newsroom.publishing import NewsroomPermissions
 
 ARTICLES_PER_PAGE = 12
 
 
-class SectionPage(CachedRestrictionsMixin, groups.CacheGroupsMixin, Page):
+class SectionPage(
+    NewsroomPermissions, CachedRestrictionsMixin, groups.CacheGroupsMixin, Page
+):
     """A section of the paper (e.g. World News) listing its articles, newest first."""
 
     description = models.TextField(
