@@ -20,6 +20,7 @@ from nashra.search.bulk import BulkIndexer
 
 from . import comments as comment_import
 from .bulk import BATCH_SIZE, import_posts
+from .fetching import parse_allowed
 from .images import ImageResolver
 from .indexing import deferred_indexing
 from .ledger import Ledger, source_key
@@ -40,12 +41,14 @@ class _DryRunRollback(Exception):
 
 class ImportRun:
     def __init__(self, export, *, uploads=None, fetch_media=False,
-                 authors_as_users=False, dry_run=False, stderr=None,
-                 batch_size=BATCH_SIZE):  # fmt: skip
+                 allow_internal_hosts=(), authors_as_users=False, dry_run=False,
+                 stderr=None, batch_size=BATCH_SIZE):  # fmt: skip
         self.export = export
         self.batch_size = max(batch_size, 1)
         self.uploads = Path(uploads) if uploads else None
         self.fetch_media = fetch_media
+        # Hosts the operator named: fetched even on an internal address (#17).
+        self.allowed_hosts = parse_allowed(allow_internal_hosts)
         self.authors_as_users = authors_as_users
         self.dry_run = dry_run
         self.stderr = stderr
