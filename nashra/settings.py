@@ -215,7 +215,11 @@ AUTHENTICATION_BACKENDS = [
 ]
 AXES_FAILURE_LIMIT = env_int("NASHRA_LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = 1  # hours
+# The pair, never the user alone: a stranger's wrong passwords must not lock
+# the real admin out from elsewhere. The address is the one comments store:
+# behind the proxy, REMOTE_ADDR is always the proxy's (#17).
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "nashra.core.client.client_ip"
 AXES_RESET_ON_SUCCESS = True
 
 # Language: Arabic first; NASHRA_LANGUAGE=en serves an English, LTR site.

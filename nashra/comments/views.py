@@ -7,7 +7,6 @@ article requests never carry it), and readers without JS use the ``form``
 page, which is uncached and prints a token.
 """
 
-import ipaddress
 import logging
 
 from django.conf import settings
@@ -28,6 +27,7 @@ from nashra.comments.models import Comment, Status
 from nashra.comments.notify import notify_pending
 from nashra.comments.submit import Refused, submit
 from nashra.comments.threads import is_open, options_for
+from nashra.core.client import client_ip
 
 logger = logging.getLogger(__name__)
 MINE_COOKIE = "nashra_comments_mine"
@@ -50,29 +50,6 @@ def _article(article_id):
     if article is None:
         raise Http404("no such article")
     return article
-
-
-def client_ip(request):
-    # Behind the proxy the last X-Forwarded-For hop is the one it added; the
-    # earlier ones are whatever the client claimed.
-    if settings.SECURE_PROXY_SSL_HEADER:
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        if forwarded:
-            hop = forwarded.split(",")[-1].strip()
-            # Without the proxy in front, the header is the client's word:
-            # "junk" reached a GenericIPAddressField, which PostgreSQL's
-            # inet column refuses with a 500 (#13).
-            if _is_address(hop):
-                return hop
-    return request.META.get("REMOTE_ADDR") or None
-
-
-def _is_address(text):
-    try:
-        ipaddress.ip_address(text)
-    except ValueError:
-        return False
-    return True
 
 
 def mine_ids(request):

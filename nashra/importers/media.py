@@ -1,34 +1,31 @@
 """Attachments → Wagtail images and documents, from the uploads folder (#7).
 
 Nothing is downloaded unless --fetch-media is given; then only from the
-export's own host, with a size cap and a timeout, and never by following a
-redirect to another host.
+export's own host, never from an internal address the operator did not name,
+with a size cap and a timeout (fetching.py, #17).
 """
 
-import http.client
 import io
 import os
-import time
-import urllib.error
-import urllib.request
 from pathlib import Path
-from urllib.parse import quote, unquote, urlsplit, urlunsplit
+from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.db import transaction
+from django.utils import translation
+from django.utils.translation import gettext as _
 from PIL import Image as PILImage
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
 from nashra.text.reading import plain_text
 
+from .fetching import MAX_BYTES, fetch
 from .images import url_path
 from .ledger import checksum
 
-MAX_BYTES = 25 * 1024 * 1024
-TIMEOUT = 20
 UPLOADS_MARKER = "/wp-content/uploads/"
 
 
@@ -51,69 +48,6 @@ def local_file(uploads: Path | None, relative: str) -> Path | None:
     if root not in candidate.parents or not candidate.is_file():
         return None
     return candidate
-
-
-def fetch(url: str, site_host: str) -> bytes:
-    """The file at `url` on the export's own host, or OSError.
-
-    TIMEOUT bounds the whole download, not each read: a host dripping a byte
-    at a time held the import forever (#13). Broken responses (a chunked
-    body cut short, a hundred headers, less than Content-Length) and
-    malformed addresses are OSErrors too, so one bad file never stops a run.
-    """
-    try:
-        parts = urlsplit(url)
-        parts.port  # noqa: B018 (raises ValueError for "host:abc" or "host:99999")
-    except ValueError as error:
-        raise OSError(f"not a valid address ({error})") from None
-    host = (parts.hostname or "").removeprefix("www.")
-    if parts.scheme not in ("http", "https") or not host or host != site_host:
-        raise OSError("not on the export's own host")
-    opener = urllib.request.build_opener(_SameHostRedirects(site_host))
-    deadline = time.monotonic() + TIMEOUT
-    try:
-        with opener.open(_ascii(parts), timeout=TIMEOUT) as response:
-            length = response.headers.get("Content-Length")
-            if length and length.isdigit() and int(length) > MAX_BYTES:
-                raise OSError("larger than the size limit")
-            return _read_within(response, deadline)
-    except http.client.HTTPException as error:
-        raise OSError(f"broken response ({type(error).__name__})") from None
-    except ValueError as error:
-        raise OSError(f"not a valid address ({error})") from None
-
-
-def _ascii(parts) -> str:
-    """The address with its path percent-encoded: WordPress writes Arabic
-    upload names as they are, and http.client sends ASCII only (#13)."""
-    path = quote(parts.path, safe="/%:@!$&'()*+,;=-._~")
-    query = quote(parts.query, safe="/%:@!$&'()*+,;=-._~?")
-    return urlunsplit((parts.scheme, parts.netloc, path, query, ""))
-
-
-def _read_within(response, deadline: float) -> bytes:
-    chunks, size = [], 0
-    while chunk := response.read1(64 * 1024):
-        size += len(chunk)
-        if size > MAX_BYTES:
-            raise OSError("larger than the size limit")
-        if time.monotonic() > deadline:
-            raise TimeoutError("timed out")
-        chunks.append(chunk)
-    if response.length:
-        raise OSError(f"{response.length} bytes short of Content-Length")
-    return b"".join(chunks)
-
-
-class _SameHostRedirects(urllib.request.HTTPRedirectHandler):
-    def __init__(self, host):
-        self.host = host
-
-    def redirect_request(self, req, fp, code, msg, headers, newurl):
-        target = (urlsplit(newurl).hostname or "").removeprefix("www.")
-        if target != self.host:
-            raise urllib.error.URLError("redirected to another host")
-        return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
 def is_image(name: str) -> bool:
@@ -180,17 +114,24 @@ def _read(run, item, relative) -> bytes | None:
         return found.read_bytes()
     if run.fetch_media and item.attachment_url:
         try:
-            return fetch(item.attachment_url, run.site_host)
+            return fetch(item.attachment_url, run.site_host, run.allowed_hosts)
         except (OSError, ValueError) as error:
-            reason = getattr(error, "reason", None) or error
-            label = relative or item.attachment_url
-            run.report.problem(item.wp_id, "media", f"{label}: not fetched ({reason})")
+            run.report.problem(item.wp_id, "media", not_fetched(item, error))
             return None
     where = "no --uploads folder given" if run.uploads is None else "file missing"
     run.report.problem(
         item.wp_id, "media", f"{relative or item.attachment_url}: {where}"
     )
     return None
+
+
+def not_fetched(item, error) -> str:
+    """One line naming the URL, why in English, then in Arabic (#17)."""
+    reason = getattr(error, "reason", None) or error
+    with translation.override("ar"):
+        arabic = getattr(reason, "arabic", None) or _("could not be downloaded")
+        arabic = _("not fetched: %(reason)s") % {"reason": arabic}
+    return f"{item.attachment_url}: not fetched ({reason}) · {arabic}"
 
 
 def _create(model, item, alt, name, data):

@@ -20,6 +20,7 @@ from nashra.search.bulk import BulkIndexer
 
 from . import comments as comment_import
 from .bulk import BATCH_SIZE, import_posts
+from .fetching import parse_allowed
 from .images import ImageResolver
 from .indexing import deferred_indexing
 from .ledger import Ledger, source_key
@@ -40,12 +41,14 @@ class _DryRunRollback(Exception):
 
 class ImportRun:
     def __init__(self, export, *, uploads=None, fetch_media=False,
-                 authors_as_users=False, dry_run=False, stderr=None,
-                 batch_size=BATCH_SIZE):  # fmt: skip
+                 allow_internal_hosts=(), authors_as_users=False, dry_run=False,
+                 stderr=None, batch_size=BATCH_SIZE):  # fmt: skip
         self.export = export
         self.batch_size = max(batch_size, 1)
         self.uploads = Path(uploads) if uploads else None
         self.fetch_media = fetch_media
+        # Hosts the operator named: fetched even on an internal address (#17).
+        self.allowed_hosts = parse_allowed(allow_internal_hosts)
         self.authors_as_users = authors_as_users
         self.dry_run = dry_run
         self.stderr = stderr
@@ -78,6 +81,7 @@ class ImportRun:
 
     def execute(self) -> Report:
         """Run every pass; WXRError propagates when the file is unreadable."""
+        self._validate()
         if not self.dry_run:
             self._passes()
             # Readers arrive straight after a move: no planner guesses (#8).
@@ -90,6 +94,21 @@ class ImportRun:
         except _DryRunRollback:
             pass
         return self.report
+
+    def _validate(self) -> None:
+        """Read the whole file once, writing nothing, so a refused one (bad
+        UTF-8, cut short, an entity bomb) leaves the database as it was: it
+        was refused after sections, tags and redirects were committed (#17).
+
+        Why not one transaction around the import instead: it would hold
+        SQLite's write lock for the whole run (readers' comments would time
+        out), grow the journal with the export, and could not take back the
+        media files already stored. The reader streams, so this extra read
+        costs time (one more parse) and no memory. A file changed between
+        this read and the import's is the operator's doing, not the file's.
+        """
+        for _record in read_export(self.export, brief=True):
+            pass
 
     def _passes(self) -> None:
         self.home = Site.objects.get(is_default_site=True).root_page.specific

@@ -1,8 +1,9 @@
 """A local HTTP server playing a WordPress host for --fetch-media tests.
 
-It listens on 127.0.0.1 in helper testdepth's port range (8900-8999) and
+It listens on 127.0.0.1 in helper hardening's port range (8600-8699) and
 answers each path with one scenario: a file, a redirect, an error, a slow
-drip, a lie about the length or a broken chunked body.
+drip, a lie about the length or a broken chunked body. Loopback is an
+internal address, so fetches from it must name the host (#17).
 """
 
 import socket
@@ -12,7 +13,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from nashra.images.factories import jpeg_bytes
 
-PORTS = range(8900, 9000)
+PORTS = range(8600, 8700)
 PHOTO = jpeg_bytes()
 
 
@@ -50,6 +51,11 @@ def _redirect_other_host(handler):
     port = handler.server.server_address[1]
     location = f"http://localhost:{port}/wp-content/uploads/photo.jpg"
     handler._send(301, headers=[("Location", location)])
+
+
+def _redirect_elsewhere(handler):
+    """To whatever the test set as server.redirect_to."""
+    handler._send(302, headers=[("Location", handler.server.redirect_to)])
 
 
 def _redirect_loop(handler):
@@ -125,6 +131,7 @@ ROUTES = {
     "/wp-content/uploads/photo.jpg": _photo,
     "/same": _redirect_same_host,
     "/other": _redirect_other_host,
+    "/elsewhere": _redirect_elsewhere,
     "/loop": _redirect_loop,
     "/huge-declared": _huge_declared,
     "/huge-undeclared": _huge_undeclared,
@@ -155,11 +162,12 @@ class MediaServer:
             except OSError:
                 continue
         else:
-            raise OSError("no free port in 8900-8999")
+            raise OSError("no free port in 8600-8699")
         self.httpd.daemon_threads = True
         self.httpd.seen = []
         self.httpd.limit = self.limit
         self.httpd.drip_seconds = self.drip_seconds
+        self.httpd.redirect_to = "/"
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
         self.thread.start()
         return self
@@ -176,8 +184,11 @@ class MediaServer:
     def seen(self):
         return self.httpd.seen
 
-    def url(self, path):
-        return f"http://127.0.0.1:{self.port}{path}"
+    def url(self, path, host="127.0.0.1"):
+        return f"http://{host}:{self.port}{path}"
+
+    def redirect_to(self, url):
+        self.httpd.redirect_to = url
 
 
 def closed_port():
@@ -186,4 +197,4 @@ def closed_port():
         with socket.socket() as probe:
             if probe.connect_ex(("127.0.0.1", port)) != 0:
                 return port
-    raise OSError("every port in 8900-8999 is in use")
+    raise OSError("every port in 8600-8699 is in use")

@@ -1,17 +1,26 @@
 """--fetch-media against a local server: only the export's host, bounded in
-size and time, and every failure a problem in the report, never a crash."""
+size and time, and every failure a problem in the report, never a crash.
+
+The server is on loopback, which is refused unless named, so these tests name
+it (test_media_addresses.py shows the refusal, #17)."""
 
 import pytest
 from django.test import TestCase, override_settings
 
 from nashra.images.models import NewsImage
-from nashra.importers import media
-from nashra.importers.media import fetch
+from nashra.importers import fetching
+from nashra.importers.fetching import fetch as fetch_from
+from nashra.importers.fetching import parse_allowed
 
 from .helpers import item, run_import, wxr
 from .media_server import PHOTO, MediaServer, closed_port
 
 HOST = "127.0.0.1"
+NAMED = parse_allowed([HOST])
+
+
+def fetch(url, host):
+    return fetch_from(url, host, NAMED)
 
 
 @pytest.fixture
@@ -48,7 +57,7 @@ def test_a_declared_size_over_the_limit_is_refused_before_reading(server):
 
 
 def test_an_undeclared_size_over_the_limit_stops_reading(server, monkeypatch):
-    monkeypatch.setattr(media, "MAX_BYTES", 256 * 1024)
+    monkeypatch.setattr(fetching, "MAX_BYTES", 256 * 1024)
     with pytest.raises(OSError, match="larger than the size limit"):
         fetch(server.url("/huge-undeclared"), HOST)
 
@@ -70,7 +79,7 @@ def test_connection_refused_is_an_oserror():
 def test_a_slow_drip_is_cut_at_the_total_timeout(monkeypatch):
     """One byte every 50 ms never trips a per-read timeout; the whole
     download must still end at TIMEOUT, or one file holds the import."""
-    monkeypatch.setattr(media, "TIMEOUT", 0.5)
+    monkeypatch.setattr(fetching, "TIMEOUT", 0.5)
     with MediaServer(drip_seconds=0.05) as server:
         with pytest.raises(OSError, match="timed out"):
             fetch(server.url("/drip"), HOST)
@@ -129,7 +138,7 @@ class FetchDuringImport(TestCase):
                 attachment(12, server.url("/wp-content/uploads/chunks.jpg")),
                 attachment(13, "https://elsewhere.example/x.jpg"),
             )
-            report = run_import(data, fetch_media=True)
+            report = run_import(data, fetch_media=True, allow_internal_hosts=[HOST])
         self.assertEqual(report.counts["attachments"]["created"], 1)
         self.assertEqual(NewsImage.objects.count(), 1)
         reasons = {p["item"]: p["reason"] for p in report.problems}
@@ -145,7 +154,7 @@ class FetchDuringImport(TestCase):
             data = export_on(
                 server, attachment(14, server.url("/files/2012/photo.jpg"))
             )
-            report = run_import(data, fetch_media=True)
+            report = run_import(data, fetch_media=True, allow_internal_hosts=[HOST])
         self.assertEqual(report.counts["attachments"]["created"], 1, report.problems)
         image = NewsImage.objects.get()
         self.assertTrue(image.file.name.endswith(".jpg"))
@@ -167,6 +176,8 @@ class FetchDuringImport(TestCase):
             data = export_on(
                 server, attachment(10, server.url("/wp-content/uploads/photo.jpg"))
             )
-            report = run_import(data, fetch_media=True, dry_run=True)
+            report = run_import(
+                data, fetch_media=True, allow_internal_hosts=[HOST], dry_run=True
+            )
         self.assertEqual(report.counts["attachments"]["created"], 1)
         self.assertEqual(NewsImage.objects.count(), 0)

@@ -10,6 +10,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from nashra.importers.bulk import BATCH_SIZE
+from nashra.importers.fetching import ALLOW_OPTION, parse_allowed
 from nashra.importers.run import ImportRun
 from nashra.importers.wxr import WXRError
 
@@ -46,7 +47,20 @@ class Command(BaseCommand):
         parser.add_argument(
             "--fetch-media",
             action="store_true",
-            help="download files missing from --uploads from the export's own site",
+            help="download files missing from --uploads from the export's own site"
+            " (http and https only, at most 25 MB and 20 s a file; never from a"
+            " loopback, private, link-local, multicast, reserved or cloud metadata"
+            f" address, checked at every redirect, unless named with {ALLOW_OPTION})",
+        )
+        parser.add_argument(
+            ALLOW_OPTION,
+            action="append",
+            default=[],
+            metavar="HOST[:PORT]",
+            dest="allow_internal_hosts",
+            help="with --fetch-media: also fetch from HOST (on any port, or only"
+            " PORT) when it resolves to an internal address, e.g. a staging copy"
+            " of the old site on the local network; repeat for more hosts",
         )
         parser.add_argument(
             "--authors-as-users",
@@ -62,12 +76,18 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, export, uploads, dry_run, report, fetch_media,
-               authors_as_users, batch_size, **options):  # fmt: skip
+               allow_internal_hosts, authors_as_users, batch_size,
+               **options):  # fmt: skip
         if uploads is not None and not uploads.is_dir():
             self._fail(f"--uploads is not a folder: {uploads}")
+        try:
+            parse_allowed(allow_internal_hosts)
+        except ValueError as error:
+            self._fail(f"{ALLOW_OPTION}: {error}")
         stream = getattr(self.stderr, "_out", sys.stderr)
         run = ImportRun(
             export, uploads=uploads, fetch_media=fetch_media,
+            allow_internal_hosts=allow_internal_hosts,
             authors_as_users=authors_as_users, dry_run=dry_run, stderr=stream,
             batch_size=batch_size,
         )  # fmt: skip
