@@ -10,7 +10,6 @@ however large the vocabulary, then the true edit distance decides.
 import re
 from collections import Counter
 from collections.abc import Iterable
-from itertools import combinations
 
 from nashra.text.analysis import analyse
 from nashra.text.normalise import normalise
@@ -52,10 +51,10 @@ def edit_distance(a: str, b: str) -> int:
 
 
 def _deletions(word: str, depth: int) -> set[str]:
-    found = {word}
-    for n in range(1, min(depth, len(word) - 1) + 1):
-        for gone in combinations(range(len(word)), n):
-            found.add("".join(c for i, c in enumerate(word) if i not in gone))
+    found, layer = {word}, {word}
+    for _ in range(min(depth, len(word) - 1)):
+        layer = {w[:i] + w[i + 1 :] for w in layer for i in range(len(w))}
+        found |= layer
     return found
 
 
@@ -69,9 +68,12 @@ class Vocabulary:
 
     def __init__(self, texts: Iterable[str]):
         spellings: dict[str, Counter] = {}
+        keys: dict[str, str] = {}  # each distinct spelling normalised once
         for text in texts:
             for word in _WORD.findall(text or ""):
-                key = normalise(word)
+                key = keys.get(word)
+                if key is None:
+                    key = keys[word] = normalise(word)
                 if len(key) < MIN_LENGTH or key in STOP_WORDS or key.isdigit():
                     continue
                 spellings.setdefault(key, Counter())[word] += 1
