@@ -1,10 +1,9 @@
 from django.urls import path
 
-from nashra.articles import beacon, shortlinks, views
+from nashra.articles import beacon, views
 
 app_name = "articles"
 urlpatterns = [
-    path("a/<int:page_id>/", shortlinks.short_link, name="short"),
     path("tag/<str:slug>/", views.tag_page, name="tag"),
     path("author/<str:slug>/", views.author_page, name="author"),
     # The address kept from the theme app (#4): pages already cached and

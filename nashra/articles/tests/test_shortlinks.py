@@ -1,4 +1,8 @@
-"""Short share links /a/<id>/ (#18): readable canonical, short shared form."""
+"""Short share links /a/<id>/ (#18): readable canonical, short shared form.
+
+The redirect itself is the feeds app's (nashra/feeds/tests/test_redirects.py
+pins drafts, scheduled and private articles); these pin what #18 adds.
+"""
 
 import json
 import re
