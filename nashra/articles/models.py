@@ -1,4 +1,5 @@
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.text import slugify
@@ -276,6 +277,17 @@ class ArticlePage(
             elif block.block_type in {"pull_quote", "quote"}:
                 parts.append(block.value["text"])
         return "\n".join(parts)
+
+    def short_url(self, request=None):
+        """The absolute /a/<id>/ address the share buttons give (#18).
+
+        The view is the feeds app's short link (feeds/urls.py), reached by its
+        URL name: it already answers live, public articles only.
+        """
+        parts = self.get_url_parts(request)
+        if parts is None or not parts[1]:
+            return None
+        return parts[1] + reverse("feeds:short", args=[self.pk])
 
     # An article shows in its section, tags, authors and the front, not
     # everywhere: its edits bump those groups only (#8, #13).

@@ -33,8 +33,11 @@ def normalise_query(query_string):
     return urlencode(kept)
 
 
-def entry_key(scheme, host, path, query_string, prefix="nashra:pc"):
-    """The key of a cached response; hashed, since cache backends limit key length."""
-    raw = f"{scheme}://{host.lower()}{path}?{normalise_query(query_string)}"
+def entry_key(scheme, host, path, query_string, prefix="nashra:pc", day=""):
+    """The key of a cached response; hashed, since cache backends limit key length.
+
+    ``day`` is the site's local date: pages print it in their header (#18).
+    """
+    raw = f"{scheme}://{host.lower()}{path}?{normalise_query(query_string)}#{day}"
     digest = hashlib.blake2b(raw.encode("utf-8"), digest_size=16).hexdigest()
     return f"{prefix}:e:{digest}"

@@ -10,6 +10,7 @@ who entered a page password), no comment cookie, no Authorization header.
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
 from django.http import HttpResponse, HttpResponseNotModified
+from django.utils import timezone
 
 from nashra.core import groups, versions
 from nashra.pagecache import conf, entries, published, responses
@@ -40,8 +41,16 @@ def cache_key(request):
         host = request.get_host()
     except DisallowedHost:
         return None
+    # Every page's header prints today's date (#18): keyed on the local day,
+    # a page rendered at 23:59 is a miss at 00:00, with no script in the page
+    # and no Hijri table in the browser. A CDN may hold the old copy for
+    # s-maxage plus stale-while-revalidate (two minutes by default).
     return entry_key(
-        request.scheme, host, request.path, request.META.get("QUERY_STRING", "")
+        request.scheme,
+        host,
+        request.path,
+        request.META.get("QUERY_STRING", ""),
+        day=timezone.localdate().isoformat(),
     )
 
 

@@ -10,6 +10,7 @@ from nashra.core.pagination import paginate
 from nashra.search.backends import Filters, get_backend
 from nashra.search.forms import MAX_QUERY_INPUT, SearchForm
 from nashra.search.results import SearchResults
+from nashra.search.spelling import did_you_mean
 from nashra.text.query import parse_query
 
 RESULTS_PER_PAGE = 10
@@ -27,6 +28,9 @@ def search(request):
         results = SearchResults(parsed, form.filters(), form.order)
         context["results"] = paginate(results, request, RESULTS_PER_PAGE)
         context["total"] = results.count()
+        context["suggestion"] = did_you_mean(
+            form.query, context["total"], form.filters()
+        )
     return render(request, "search/search.html", context)
 
 

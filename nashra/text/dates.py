@@ -210,6 +210,29 @@ def format_date(
     return to_arabic_indic(text) if digits != DIGITS_WESTERN else text
 
 
+def header_dates(
+    value: date, *, months: str = MONTHS_EGYPTIAN, digits: str = DIGITS_WESTERN
+) -> tuple[str, str | None]:
+    """Today for a page header, as Arabic news sites print it: the Gregorian
+    date with its weekday, and the Umm al-Qura date (None outside its range).
+
+    >>> header_dates(date(2025, 3, 1))
+    ('السبت 1 مارس 2025', '1 رمضان 1446 هـ')
+    >>> header_dates(date(2025, 3, 1), months="levantine", digits="arabic")
+    ('السبت ١ آذار ٢٠٢٥', '١ رمضان ١٤٤٦ هـ')
+    """
+    _check_choice("months", months, MONTH_STYLES)
+    _check_choice("digits", digits, DIGIT_STYLES)
+    if isinstance(value, datetime):
+        value = value.date()
+    gregorian = f"{weekday_name(value)} {_gregorian_text(value, months)}"
+    hijri = _hijri_text(value)
+    if digits != DIGITS_WESTERN:
+        gregorian = to_arabic_indic(gregorian)
+        hijri = to_arabic_indic(hijri) if hijri else hijri
+    return gregorian, hijri
+
+
 # Arabic counted nouns change form with the number (CLDR plural rules for
 # "ar"): 1 and 2 have their own words, n % 100 in 3-10 takes the plural,
 # n % 100 in 11-99 the singular accusative, and 0, 100, 101, 102 ... the

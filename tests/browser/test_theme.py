@@ -102,7 +102,10 @@ def test_copy_link_button_copies_the_article_address(
     # Writing to the clipboard is asynchronous: wait for the status line.
     expect(page.locator("[data-share-status]")).to_have_text("نُسخ الرابط.")
     copied = page.evaluate("navigator.clipboard.readText()")
-    assert copied == page.evaluate("location.origin + location.pathname")
+    # The short form the page gives (#18), on the Site's public address.
+    shared = page.locator("[data-share-url]").get_attribute("data-share-url")
+    assert copied == shared
+    assert copied.endswith(f"/a/{article.pk}/")
     links = page.locator(".share__link[href]")
     assert links.count() == 5
     assert outside_requests == []

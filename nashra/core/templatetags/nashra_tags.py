@@ -2,6 +2,7 @@
 and the slots templates offer to higher apps (#13)."""
 
 from django import template
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import Promise
 from django.utils.html import conditional_escape
@@ -65,6 +66,25 @@ def news_date(context, value, with_time=False):
         digits=options.digits,
         time=with_time,
     )
+
+
+@register.simple_tag(takes_context=True)
+def header_dates(context):
+    """Today in the site's time zone for the header: ISO, Gregorian, Hijri (#18).
+
+    Rendered on the server, so it always equals hijridate's Umm al-Qura date
+    (a browser's own calendar tables need not). Cached pages stay right after
+    midnight because the page cache keys every entry on this same local date
+    (nashra.pagecache.middleware.cache_key); nothing else cached holds it.
+    """
+    today = timezone.localdate()
+    if not get_language().startswith("ar"):
+        return {"iso": today.isoformat(), "gregorian": date_format(today, "l j F Y")}
+    options = display_options(context.get("request"))
+    gregorian, hijri = dates.header_dates(
+        today, months=options.months, digits=options.digits
+    )
+    return {"iso": today.isoformat(), "gregorian": gregorian, "hijri": hijri}
 
 
 @register.simple_tag(takes_context=True)

@@ -10,7 +10,7 @@ from django.test import SimpleTestCase, TestCase
 from nashra.core import groups
 from nashra.core.invalidate import bump_now
 from nashra.pagecache import entries
-from nashra.pagecache.keys import entry_key
+from nashra.pagecache.middleware import cache_key
 from nashra.pagecache.responses import Entry
 from nashra.pagecache.tests.helpers import fresh_paper, reader
 
@@ -55,8 +55,7 @@ class ProcessCopyTests(TestCase):
         entries.reset()
 
     def key(self, response):
-        request = response.wsgi_request
-        return entry_key(request.scheme, request.get_host(), request.path, "")
+        return cache_key(response.wsgi_request)
 
     def test_a_flushed_cache_drops_the_copies_of_every_process(self):
         """After a Redis flush every version reads 0 again, which an old copy

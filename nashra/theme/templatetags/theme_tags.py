@@ -64,11 +64,24 @@ def count(context, n, singular, plural):
     return ngettext(singular, plural, n) % {"count": number(context.get("request"), n)}
 
 
+def share_url(page, request=None):
+    """The address a reader shares: the page's short form when it has one (an
+    article's /a/<id>/, #18), else its readable URL."""
+    short = getattr(page, "short_url", None)
+    found = short(request) if callable(short) else None
+    return found or page.get_full_url(request)
+
+
+@register.simple_tag(takes_context=True)
+def shared_address(context, page):
+    """The absolute address the copy and share-sheet buttons give (#18)."""
+    return share_url(page, context.get("request"))
+
+
 @register.simple_tag(takes_context=True)
 def share_links(context, page):
     """Plain share links for an article: no third-party script or pixel."""
-    request = context.get("request")
-    url = quote(page.get_full_url(request) if request else page.full_url, safe="")
+    url = quote(share_url(page, context.get("request")) or "", safe="")
     title = quote(page.title, safe="")
     return [
         ("whatsapp", "WhatsApp", f"https://wa.me/?text={title}%20{url}"),

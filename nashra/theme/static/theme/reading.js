@@ -51,7 +51,9 @@ if (progress && body) {
 
 // Share: copy the address, or the system share sheet where there is one.
 const status = document.querySelector("[data-share-status]");
-const address = () => location.origin + location.pathname;
+// The short /a/<id>/ form the page gives (#18), else the address bar's.
+const shareUrl = document.querySelector("[data-share-url]")?.dataset.shareUrl;
+const address = () => shareUrl || location.origin + location.pathname;
 const copy = document.querySelector("[data-copy-link]");
 if (copy && navigator.clipboard) {
   copy.hidden = false;
