@@ -285,7 +285,8 @@ class ArticlePage(
         URL name: it already answers live, public articles only.
         """
         parts = self.get_url_parts(request)
-        if parts is None or not parts[1]:
+        # A preview of an article never saved has no id, so no short link yet.
+        if parts is None or not parts[1] or self.pk is None:
             return None
         return parts[1] + reverse("feeds:short", args=[self.pk])
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from unittest import mock
 
 from django.test import TestCase, TransactionTestCase
+from wagtail.models import Collection
 
 from nashra.images import locks, renditions
 from nashra.images.factories import create_image, jpeg_bytes
@@ -46,6 +47,12 @@ class MadeOnSave(TestCase):
 
 
 class OneEncoderPerImage(TransactionTestCase):
+    def setUp(self):
+        # An earlier TransactionTestCase's flush took the root collection
+        # that every image belongs to.
+        if not Collection.objects.exists():
+            Collection.add_root(name="Root")
+
     def test_readers_at_once_encode_each_size_once(self):
         with mock.patch("nashra.images.warm.make_renditions"):
             image = create_image("صورة عاجلة", data=jpeg_bytes(1600, 900))
