@@ -12,7 +12,9 @@ from wagtail.models import Page, Workflow
 from nashra.articles.factories import create_article
 from nashra.articles.models import ArticlePage
 from nashra.newsroom.publishing import NewsroomPermissionTester
-from nashra.newsroom.tests.base import Newsroom
+from nashra.newsroom.roles import section_editor
+from nashra.newsroom.tests.base import Newsroom, staff
+from nashra.sections.factories import create_section
 
 BULK_PUBLISH = "/admin/bulk/wagtailcore/page/publish/?id={}"
 BULK_UNPUBLISH = "/admin/bulk/wagtailcore/page/unpublish/?id={}"
@@ -191,7 +193,6 @@ class EveryPageTypeTests(TestCase):
 
 class EditorTests(Paths, TestCase):
     def test_editor_publishes_anyones_article(self):
-        from nashra.newsroom.tests.base import staff
 
         self.client.force_login(staff("ziad", "editor"))
         theirs = self.draft(self.contributor, "filed")
@@ -201,9 +202,6 @@ class EditorTests(Paths, TestCase):
 
     def test_section_editor_publishes_in_their_section_only(self):
         from django.contrib.auth import get_user_model
-
-        from nashra.newsroom.roles import section_editor
-        from nashra.sections.factories import create_section
 
         culture = create_section(self.home, "ثقافة", "culture")
         editor = get_user_model().objects.create_user("lina", is_staff=True)
