@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from nashra.theme.fonts import TYPEFACES, UNICODE_RANGES  # noqa: E402
+from nashra.theme.fonts import SUBSETS, TYPEFACES  # noqa: E402
 
 STATIC = ROOT / "nashra" / "theme" / "static"
 # Name-table entries that carry the family name: family, full name,
@@ -39,15 +39,13 @@ The family is renamed from "{family}" to "{web_family}": its licence
 reserves the name, and a subset is a Modified Version under the OFL."""
 
 
-def unicodes():
+def unicodes(ranges):
     from fontTools.subset import parse_unicodes
 
-    return parse_unicodes(
-        ",".join(range_.removeprefix("U+") for range_ in UNICODE_RANGES)
-    )
+    return parse_unicodes(",".join(range_.removeprefix("U+") for range_ in ranges))
 
 
-def subset(source, target, face):
+def subset(source, target, face, ranges):
     """Write the WOFF2 subset of the TTF ``source`` to ``target``."""
     from fontTools import subset as fontsubset
     from fontTools.ttLib import TTFont
@@ -62,7 +60,7 @@ def subset(source, target, face):
     # The source date, not now: the same input gives the same bytes.
     font = TTFont(source, recalcTimestamp=False)
     subsetter = fontsubset.Subsetter(options)
-    subsetter.populate(unicodes=unicodes())
+    subsetter.populate(unicodes=unicodes(ranges))
     subsetter.subset(font)
     if face.web_family != face.family:
         rename(font, face)
@@ -90,10 +88,13 @@ def main():
     for face in TYPEFACES:
         root = Path(import_module(face.package).ROOT)
         folder = STATIC / face.static_prefix
-        for (_weight, style), (_w, path) in zip(face.styles, face.files(), strict=True):
-            source = root / "files" / f"{face.source_stem}-{style}.ttf"
-            subset(source, STATIC / path, face)
-            sys.stdout.write(f"{path}: {(STATIC / path).stat().st_size // 1024} KB\n")
+        for stale in folder.glob("*.woff2"):
+            stale.unlink()
+        for file in face.files():
+            source = root / "files" / f"{face.source_stem}-{file.style}.ttf"
+            subset(source, STATIC / file.path, face, file.subset.ranges)
+            size = (STATIC / file.path).stat().st_size // 1024
+            sys.stdout.write(f"{file.path}: {size} KB\n")
         (folder / "OFL.txt").write_text((root / "LICENSE").read_text())
         renamed = face.web_family != face.family
         (folder / "SOURCE.txt").write_text(
@@ -102,7 +103,9 @@ def main():
                 family=face.family,
                 version=package_version(face),
                 package=face.package.replace("_", "-"),
-                ranges=", ".join(UNICODE_RANGES),
+                ranges="; ".join(
+                    f"{part.name}: {', '.join(part.ranges)}" for part in SUBSETS
+                ),
                 renamed=RENAMED.format(family=face.family, web_family=face.web_family)
                 if renamed
                 else "",

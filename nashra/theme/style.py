@@ -8,7 +8,6 @@ dark-scheme shade here, light enough to read on the dark background.
 """
 
 from nashra.theme.contrast import AAA_NORMAL, lightened_for
-from nashra.theme.fonts import UNICODE_RANGES
 
 # The dark scheme's background and surface in theme.css: text colours are
 # checked against the lighter of the two, so they read on both.
@@ -42,29 +41,33 @@ def font_rules(face, url):
 
     font-display "optional": a face that is not there by the first paint is
     not swapped in later, so text never reflows under the reader (the swap
-    was part of the layout shift on phones, #12). The files are preloaded
-    and small, so they are there in time on all but the slowest first visit,
-    and from the cache after it.
+    was part of the layout shift on phones, #12). The Arabic files are
+    preloaded and small, so they are there in time on all but the slowest
+    first visit, and from the cache after it. One rule per file, each with
+    its subset's unicode-range: the browser fetches only what the page uses.
     """
-    ranges = ",".join(UNICODE_RANGES)
     return (
         "".join(
             "@font-face{"
-            f"font-family:'{face.web_family}';font-style:normal;font-weight:{weight};"
-            f"font-display:optional;src:url('{url(path)}') format('woff2');"
-            f"unicode-range:{ranges}}}"
-            for weight, path in face.files()
+            f"font-family:'{face.web_family}';font-style:normal;"
+            f"font-weight:{file.weight};font-display:optional;"
+            f"src:url('{url(file.path)}') format('woff2');"
+            f"unicode-range:{','.join(file.subset.ranges)}}}"
+            for file in face.files()
         )
         + f":root{{--font-text:'{face.web_family}',{face.fallback}}}"
     )
 
 
 def font_preloads(face, url):
-    """<link rel=preload> for each weight: fonts are found only once the CSS
-    is applied, a round trip after the HTML, unless the head asks first.
-    Fonts are fetched in CORS mode, so the preload says crossorigin too."""
+    """<link rel=preload> for the files every page needs: fonts are found only
+    once the CSS is applied, a round trip after the HTML, unless the head
+    asks first. Fonts are fetched in CORS mode, so the preload says
+    crossorigin too. The other subsets are left to unicode-range: preloading
+    them would spend a phone's first bandwidth on letters most pages lack."""
     return "".join(
-        f'<link rel="preload" href="{url(path)}" as="font" type="font/woff2" '
+        f'<link rel="preload" href="{url(file.path)}" as="font" type="font/woff2" '
         "crossorigin>"
-        for _weight, path in face.files()
+        for file in face.files()
+        if file.subset.preload
     )

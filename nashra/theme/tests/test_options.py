@@ -30,7 +30,7 @@ class OptionEffectTests(NewspaperTestCase):
         self.set_options(typeface="amiri")
         html = self.html()
         self.assertIn("font-family:'Amiri'", html)
-        self.assertIn("/static/theme/fonts/amiri/Amiri-Regular.woff2", html)
+        self.assertIn("/static/theme/fonts/amiri/Amiri-Regular-arabic.woff2", html)
         self.assertNotIn("NashraSansArabic", html)
 
     def test_colour_scheme_default(self):
