@@ -25,8 +25,12 @@ if (schemeToggle) {
 for (const ticker of document.querySelectorAll("[data-ticker]")) {
   const button = ticker.querySelector("[data-ticker-pause]");
   const items = ticker.querySelector(".ticker__items");
-  // Roughly constant reading speed whatever the number of headlines.
-  items.style.setProperty("--ticker-duration", `${Math.max(15, items.scrollWidth / 60)}s`);
+  // Roughly constant reading speed whatever the number of headlines. Read
+  // once layout is done (a ResizeObserver runs after it): asking scrollWidth
+  // while the page loads forced an extra layout before the first paint (#12).
+  new ResizeObserver(() => {
+    items.style.setProperty("--ticker-duration", `${Math.max(15, items.scrollWidth / 60)}s`);
+  }).observe(items);
   // A toggle button: its name stays "Pause", aria-pressed says whether it is on.
   button.addEventListener("click", () => {
     const paused = ticker.classList.toggle("is-paused");
@@ -46,7 +50,8 @@ if (progress && body) {
   };
   window.addEventListener("scroll", update, { passive: true });
   window.addEventListener("resize", update);
-  update();
+  // After layout, never forcing one; again as images load and the body grows.
+  new ResizeObserver(update).observe(body);
 }
 
 // Share: copy the address, or the system share sheet where there is one.

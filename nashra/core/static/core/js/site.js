@@ -8,8 +8,10 @@ if (backToTop) {
   const update = () => {
     backToTop.classList.toggle("is-visible", window.scrollY > window.innerHeight * 0.6);
   };
+  // No measuring at load: reading scrollY forces a layout before the first
+  // paint (#12). A page opens at the top, and a restored scroll position
+  // fires "scroll" itself.
   window.addEventListener("scroll", update, { passive: true });
-  update();
   backToTop.addEventListener("click", (event) => {
     event.preventDefault();
     window.scrollTo({ top: 0, behavior: reduceMotion.matches ? "auto" : "smooth" });
