@@ -1,11 +1,11 @@
 from django.conf import settings
 from django.urls import include, path, re_path
-from django.views.static import serve as serve_file
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from nashra.core import routing
+from nashra.core.media import media_file
 
 handler400 = "nashra.core.views.bad_request"
 handler404 = "nashra.core.views.page_not_found"
@@ -23,11 +23,7 @@ urlpatterns = [
 
 if settings.SERVE_MEDIA:
     # The embedded set-up has no web server in front; production uses nginx.
-    urlpatterns.append(
-        re_path(
-            r"^media/(?P<path>.*)$", serve_file, {"document_root": settings.MEDIA_ROOT}
-        )
-    )
+    urlpatterns.append(re_path(r"^media/(?P<path>.*)$", media_file))
 
 # Wagtail's page tree answers everything else, so it comes last; pages are
 # found by url_path in one query first (#8).
