@@ -223,8 +223,12 @@ def main():
     try:
         home = wait_for(base + "/")
         paths = {"home": "/", "article": article_path(home)}
+        # Renditions made and every worker's page cache filled: without
+        # Redis each gunicorn worker has its own, and a run that met a cold
+        # worker measured its first render (~300 ms), not the site.
         for path in paths.values():
-            wait_for(base + path)  # renditions made and the page cache filled
+            for _ in range(12):
+                wait_for(base + path)
         for page in args.pages.split(","):
             for form in args.forms.split(","):
                 runs = []
