@@ -237,11 +237,62 @@ STATIC_URL = "/static/"
 STATIC_ROOT = Path(env_str("NASHRA_STATIC_ROOT") or VAR_DIR / "static")
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT") or VAR_DIR / "media")
-SERVE_MEDIA = env_bool("NASHRA_SERVE_MEDIA", True)
+# Media on S3-compatible object storage (#16): originals and renditions go to
+# the bucket, so every node of a cluster sees the same files; local disk stays
+# the default. Objects are public and addressed without a signature, as news
+# pictures are, through NASHRA_S3_PUBLIC_URL (a CDN or the bucket's own
+# address) when given. Path-style addressing suits SeaweedFS, MinIO and most
+# self-hosted servers; AWS takes either.
+S3_BUCKET = env_str("NASHRA_S3_BUCKET")
+S3_PUBLIC_URL = env_str("NASHRA_S3_PUBLIC_URL").rstrip("/")
+SERVE_MEDIA = env_bool("NASHRA_SERVE_MEDIA", not S3_BUCKET)
+if S3_PUBLIC_URL:
+    MEDIA_URL = S3_PUBLIC_URL + "/"
+
+
+def s3_storage(bucket, *, endpoint_url=None, region=None, access_key=None,
+               secret_key=None, addressing_style="path", public_url=""):  # fmt: skip
+    """The default storage on an S3 bucket (the tests build theirs with it)."""
+    options = {
+        "bucket_name": bucket,
+        "endpoint_url": endpoint_url or None,
+        "region_name": region or None,
+        "access_key": access_key or None,
+        "secret_key": secret_key or None,
+        "addressing_style": addressing_style,
+        "querystring_auth": False,
+        # A new upload with a taken name gets a new name, never another
+        # picture's object: renditions are cached for a year (core/media.py).
+        "file_overwrite": False,
+        "object_parameters": {"CacheControl": "public, max-age=31536000"},
+    }
+    if public_url:
+        # custom_domain is how django-storages builds public URLs; it takes
+        # the address without its scheme.
+        scheme, _, rest = public_url.partition("://")
+        options["custom_domain"] = rest
+        options["url_protocol"] = scheme + ":"
+    return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}
+
+
+def _media_storage():
+    if not S3_BUCKET:
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    return s3_storage(
+        S3_BUCKET,
+        endpoint_url=env_str("NASHRA_S3_ENDPOINT_URL"),
+        region=env_str("NASHRA_S3_REGION"),
+        access_key=env_str("NASHRA_S3_ACCESS_KEY"),
+        secret_key=env_str("NASHRA_S3_SECRET_KEY"),
+        addressing_style=env_str("NASHRA_S3_ADDRESSING_STYLE", "path"),
+        public_url=S3_PUBLIC_URL,
+    )
+
+
 STATIC_MANIFEST = env_bool("NASHRA_STATIC_MANIFEST")
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise warns on a missing root
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _media_storage(),
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -260,6 +311,9 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 # Wagtail
 WAGTAIL_SITE_NAME = env_str("NASHRA_SITE_NAME", "نشرة")
 WAGTAILADMIN_BASE_URL = BASE_URL
+# Documents always through Wagtail's view, which checks a private
+# collection's rules; a redirect to the bucket would skip them (#16).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # No third-party requests from the admin either: avatars, update checks (#3).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False

@@ -8,7 +8,7 @@ ROOT = Path(__file__).resolve().parents[3]
 
 def test_every_variable_is_in_the_readme_table():
     settings = (ROOT / "nashra" / "settings.py").read_text(encoding="utf-8")
-    names = set(re.findall(r'env_(?:str|bool|int|list)\(\s*"([A-Z_]+)"', settings))
+    names = set(re.findall(r'env_(?:str|bool|int|list)\(\s*"([A-Z0-9_]+)"', settings))
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     missing = sorted(name for name in names if f"| `{name}` |" not in readme)
     assert missing == []

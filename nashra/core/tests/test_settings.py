@@ -71,3 +71,36 @@ def test_sqlite_connections_are_kept_only_when_asked(tmp_path):
     age = "s.DATABASES['default']['CONN_MAX_AGE']"
     assert settings_in({}, age, tmp_path) == "0"
     assert settings_in({"NASHRA_DB_CONN_MAX_AGE": "60"}, age, tmp_path) == "60"
+
+
+def test_media_go_to_a_bucket_when_one_is_named(tmp_path):
+    """NASHRA_S3_* put originals and renditions on object storage (#16)."""
+    env = {
+        "NASHRA_S3_BUCKET": "news-media",
+        "NASHRA_S3_ENDPOINT_URL": "http://127.0.0.1:8333",
+        "NASHRA_S3_ACCESS_KEY": "key",
+        "NASHRA_S3_SECRET_KEY": "secret",
+        "NASHRA_S3_PUBLIC_URL": "https://media.news.example/",
+    }
+    storage = settings_in(env, "s.STORAGES['default']", tmp_path)
+    assert "'storages.backends.s3.S3Storage'" in storage
+    for expected in (
+        "'bucket_name': 'news-media'",
+        "'endpoint_url': 'http://127.0.0.1:8333'",
+        "'custom_domain': 'media.news.example'",
+        "'url_protocol': 'https:'",
+        "'querystring_auth': False",
+        "'file_overwrite': False",
+    ):
+        assert expected in storage
+    assert settings_in(env, "(s.MEDIA_URL, s.SERVE_MEDIA)", tmp_path) == (
+        "('https://media.news.example/', False)"
+    )
+
+
+def test_media_stay_on_local_disk_by_default(tmp_path):
+    storage = settings_in({}, "s.STORAGES['default']['BACKEND']", tmp_path)
+    assert storage == "'django.core.files.storage.FileSystemStorage'"
+    assert settings_in({}, "(s.MEDIA_URL, s.SERVE_MEDIA)", tmp_path) == (
+        "('/media/', True)"
+    )
