@@ -331,6 +331,9 @@ TAGGIT_CASE_INSENSITIVE = True
 PAGE_CACHE = env_bool("NASHRA_PAGE_CACHE", True)
 PAGE_CACHE_TTL = env_int("NASHRA_PAGE_CACHE_TTL", 600)
 PAGE_CACHE_CDN_MAX_AGE = env_int("NASHRA_CDN_MAX_AGE", 60)
+# Varnish (or another cache taking BAN requests, docs/varnish.vcl) in front:
+# each is sent a ban by cache group when pages change (#16).
+PAGE_CACHE_PURGE_URLS = env_list("NASHRA_VARNISH_URLS")
 # Set by `nashra serve --production` without Redis: the workers' local caches
 # share their invalidations through this file.
 PAGE_CACHE_VERSIONS_FILE = env_str("NASHRA_PAGE_CACHE_VERSIONS_FILE")

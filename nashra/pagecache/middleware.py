@@ -13,7 +13,7 @@ from django.http import HttpResponse, HttpResponseNotModified
 from django.utils import timezone
 
 from nashra.core import groups, versions
-from nashra.pagecache import conf, entries, published, responses
+from nashra.pagecache import conf, entries, published, purge, responses
 from nashra.pagecache.dependencies import for_served_page, for_view
 from nashra.pagecache.keys import entry_key
 
@@ -139,6 +139,8 @@ class PageCacheMiddleware:
 
     def store(self, request, response, key, store, clock_before):
         wanted = dependencies(request, response)
+        # Labelled even when not kept here: an HTTP cache in front keeps it.
+        purge.label(response, wanted)
         store.ensure_generation()
         now = store.get_many([*wanted, groups.GENERATION, groups.CLOCK])
         # Something was invalidated while this page rendered: it may show the

@@ -1,0 +1,100 @@
+"""Varnish with docs/varnish.vcl in front of a test server, on loopback (#16).
+
+varnishd runs in the foreground from a temporary work folder on a free
+port, without privilege separation (``-j none``: the tests may run as
+root or not), and is stopped when the block ends. Only the sample's
+backend address is replaced.
+"""
+
+import contextlib
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+import pytest
+
+SAMPLE = Path(__file__).resolve().parents[3] / "docs" / "varnish.vcl"
+VARNISHD = shutil.which("varnishd") or (
+    "/usr/sbin/varnishd" if Path("/usr/sbin/varnishd").exists() else None
+)
+VARNISHSTAT = shutil.which("varnishstat") or "/usr/bin/varnishstat"
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def configured(backend_host, backend_port):
+    text = SAMPLE.read_text()
+    for old, new in (
+        ('.host = "127.0.0.1";', f'.host = "{backend_host}";'),
+        ('.port = "8000";', f'.port = "{backend_port}";'),
+    ):
+        assert old in text, f"the sample lost its {old!r} line"
+        text = text.replace(old, new)
+    return text
+
+
+@contextlib.contextmanager
+def varnish_in_front_of(backend_url):
+    """Yields (Varnish's URL, its work folder for varnishstat -n)."""
+    if VARNISHD is None:
+        if os.environ.get("CI"):
+            pytest.fail("CI must install varnish (.ci/run does)")
+        pytest.skip("varnish is not installed (apt-get install varnish); CI does")
+    host, _, port = backend_url.removeprefix("http://").partition(":")
+    folder = Path(tempfile.mkdtemp(prefix="nashra-varnish-"))
+    vcl = folder / "nashra.vcl"
+    vcl.write_text(configured(host, port))
+    listen = free_port()
+    process = subprocess.Popen(
+        [
+            VARNISHD, "-F", "-j", "none", "-n", str(folder / "work"),
+            "-a", f"127.0.0.1:{listen}", "-f", str(vcl), "-s", "malloc,64m",
+            "-T", "none", "-p", "ban_lurker_sleep=0.01",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )  # fmt: skip
+    try:
+        _wait_for(listen, process)
+        yield f"http://127.0.0.1:{listen}", folder / "work"
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _wait_for(port, process, seconds=30):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(process.stderr.read().decode()[-2000:])
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            return
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError("varnishd did not start listening")
+
+
+def backend_requests(work):
+    """How many requests Varnish has sent its backend so far."""
+    out = subprocess.run(
+        [VARNISHSTAT, "-n", str(work), "-1", "-f", "MAIN.backend_req"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return int(out.split()[1])
