@@ -112,6 +112,8 @@ MIDDLEWARE = [
     "nashra.importers.middleware.WordPressQueryRedirectMiddleware",
     # Before sessions and Wagtail: a hit answers without touching either (#8).
     "nashra.pagecache.middleware.PageCacheMiddleware",
+    # Misses only: which database an anonymous reader's render reads (#16).
+    "nashra.core.replicas.ReplicaMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     # The Wagtail Site from the cache: a query per request otherwise (#8).
@@ -180,6 +182,22 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 else:
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# Read replicas (#16): readers' page renders and API reads go to them, the
+# rest to the primary (nashra/core/replicas.py). In tests they mirror the
+# primary, so the suite runs the same with replicas configured.
+DATABASE_REPLICA_URLS = env_list("DATABASE_REPLICA_URLS")
+for _number, _url in enumerate(DATABASE_REPLICA_URLS, start=1):
+    _replica = dj_database_url.parse(
+        _url, conn_max_age=env_int("NASHRA_DB_CONN_MAX_AGE", 0)
+    )
+    _replica["CONN_HEALTH_CHECKS"] = True
+    # A replica that is down costs a reader a second, then is left alone.
+    _replica.setdefault("OPTIONS", {})["connect_timeout"] = 1
+    _replica["TEST"] = {"MIRROR": "default"}
+    DATABASES[f"replica{_number}"] = _replica
+DATABASE_ROUTERS = ["nashra.core.replicas.ReplicaRouter"]
+# Seconds a client that just wrote keeps reading from the primary.
+REPLICA_STICKY_SECONDS = env_int("NASHRA_REPLICA_STICKY_SECONDS", 15)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis when REDIS_URL is set, else a process-local cache.
