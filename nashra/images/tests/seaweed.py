@@ -65,14 +65,12 @@ def _client(endpoint):
     )
 
 
-@contextlib.contextmanager
-def s3_server(bucket="media"):
-    """Start SeaweedFS with its S3 gateway; yields (endpoint, boto3 client)."""
-    pytest.importorskip("storages")
+def start(folder, bucket="media"):
+    """Start SeaweedFS with its S3 gateway, its data in ``folder``, and wait
+    until ``bucket`` takes writes; returns (process, endpoint, boto3 client)."""
     binary = weed_binary()
     master, volume, filer, s3 = free_ports(4)
-    folder = Path(tempfile.mkdtemp(prefix="nashra-s3-"))
-    log = open(folder / "weed.log", "wb")  # closed in the finally below
+    log = open(folder / "weed.log", "wb")  # the process keeps its own copy
     process = subprocess.Popen(
         [
             binary, "server", f"-dir={folder}", "-ip=127.0.0.1",
@@ -85,16 +83,29 @@ def s3_server(bucket="media"):
         stderr=subprocess.STDOUT,
         start_new_session=True,
     )  # fmt: skip
+    log.close()
     endpoint = f"http://127.0.0.1:{s3}"
     client = _client(endpoint)
     try:
         _wait_for_bucket(client, bucket, process, folder)
+    except BaseException:
+        process.kill()
+        raise
+    return process, endpoint, client
+
+
+@contextlib.contextmanager
+def s3_server(bucket="media"):
+    """SeaweedFS for the block; yields (endpoint, boto3 client)."""
+    pytest.importorskip("storages")
+    folder = Path(tempfile.mkdtemp(prefix="nashra-s3-"))
+    process, endpoint, client = start(folder, bucket)
+    try:
         yield endpoint, client
     finally:
         # weed takes seconds over a graceful stop; its data is thrown away.
         process.kill()
         process.wait()
-        log.close()
         shutil.rmtree(folder, ignore_errors=True)
 
 

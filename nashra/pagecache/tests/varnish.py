@@ -41,18 +41,17 @@ def configured(backend_host, backend_port):
     return text
 
 
-@contextlib.contextmanager
-def varnish_in_front_of(backend_url):
-    """Yields (Varnish's URL, its work folder for varnishstat -n)."""
+def start(backend_url, folder, listen=None):
+    """varnishd with the sample in front of ``backend_url``, its work files
+    in ``folder``; returns (process, Varnish's URL, work folder)."""
     if VARNISHD is None:
         if os.environ.get("CI"):
             pytest.fail("CI must install varnish (.ci/run does)")
         pytest.skip("varnish is not installed (apt-get install varnish); CI does")
     host, _, port = backend_url.removeprefix("http://").partition(":")
-    folder = Path(tempfile.mkdtemp(prefix="nashra-varnish-"))
     vcl = folder / "nashra.vcl"
-    vcl.write_text(configured(host, port))
-    listen = free_port()
+    vcl.write_text(configured(host, port.rstrip("/")))
+    listen = listen or free_port()
     process = subprocess.Popen(
         [
             VARNISHD, "-F", "-j", "none", "-n", str(folder / "work"),
@@ -63,16 +62,26 @@ def varnish_in_front_of(backend_url):
         stderr=subprocess.PIPE,
         start_new_session=True,
     )  # fmt: skip
+    _wait_for(listen, process)
+    return process, f"http://127.0.0.1:{listen}", folder / "work"
+
+
+@contextlib.contextmanager
+def varnish_in_front_of(backend_url):
+    """Yields (Varnish's URL, its work folder for varnishstat -n)."""
+    folder = Path(tempfile.mkdtemp(prefix="nashra-varnish-"))
+    process = None
     try:
-        _wait_for(listen, process)
-        yield f"http://127.0.0.1:{listen}", folder / "work"
+        process, url, work = start(backend_url, folder)
+        yield url, work
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        if process is not None:
+            process.terminate()
+            try:
+                process.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
         shutil.rmtree(folder, ignore_errors=True)
 
 
