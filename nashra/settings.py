@@ -184,12 +184,20 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis when REDIS_URL is set, else a process-local cache.
 REDIS_URL = env_str("REDIS_URL")
+# A frozen Redis costs a request at most this many seconds, then the cache
+# is skipped for REDIS_RETRY_SECONDS and pages render from the database (#17).
+REDIS_TIMEOUT = float(env_str("NASHRA_REDIS_TIMEOUT") or 0.3)
+REDIS_RETRY_SECONDS = env_int("NASHRA_REDIS_RETRY_SECONDS", 10)
 if REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "nashra.core.cache.SharedClientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env_str("NASHRA_CACHE_PREFIX", "nashra"),
+            "OPTIONS": {
+                "socket_connect_timeout": REDIS_TIMEOUT,
+                "socket_timeout": REDIS_TIMEOUT,
+            },
         }
     }
 else:
