@@ -42,8 +42,10 @@ def options_for(request=None, site=None):
 @receiver(post_delete, sender=CommentOptions)
 def forget_options(sender, instance, **kwargs):
     """Now and after the commit (invalidate.bump): a reader between the two
-    would otherwise cache the old options again until the next save."""
-    invalidate.bump({groups.SITE})
+    would otherwise cache the old options again until the next save. The
+    default row a first read creates changes nothing (as in pagecache)."""
+    if not kwargs.get("created"):
+        invalidate.bump({groups.SITE})
 
 
 # Callers that already looked pass the thread they found, None included:
