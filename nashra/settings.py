@@ -104,6 +104,9 @@ INSTALLED_APPS = [
 INSTALLED_APPS += env_list("NASHRA_THEMES")
 
 MIDDLEWARE = [
+    # /healthz and /readyz: before the HTTPS redirect a plain-HTTP probe would
+    # get, and before anything that reads the database or the cache (#17).
+    "nashra.server.health.HealthMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "nashra.core.middleware.RejectNulMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -293,6 +296,9 @@ STATIC_PUBLISH_DIR = Path(env_str("NASHRA_STATIC_PUBLISH_DIR") or VAR_DIR / "pub
 
 # Scheduled publishing runs inside `nashra serve`, no cron (#2).
 SCHEDULER_INTERVAL = env_int("NASHRA_SCHEDULER_INTERVAL", 30)
+
+# Details of /readyz (and /metrics) only with this bearer token; empty: none (#17).
+METRICS_TOKEN = env_str("NASHRA_METRICS_TOKEN")
 
 # Public API (#6): origins allowed to read /api/v1/ from a browser, comma
 # separated, or "*" for any; empty (the default) sends no CORS headers.
