@@ -115,6 +115,8 @@ MIDDLEWARE = [
     "nashra.importers.middleware.WordPressQueryRedirectMiddleware",
     # Before sessions and Wagtail: a hit answers without touching either (#8).
     "nashra.pagecache.middleware.PageCacheMiddleware",
+    # Inside the page cache: a stored page keeps the policy of its body (#17).
+    "nashra.core.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     # The Wagtail Site from the cache: a query per request otherwise (#8).
@@ -341,6 +343,14 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 # Wagtail's live preview frames the page from the admin (same origin), so
 # DENY would break it; SAMEORIGIN still refuses every other site (W019).
 X_FRAME_OPTIONS = "SAMEORIGIN"
+# Hosts a newsroom's ads and embeds need, added to the reader pages'
+# Content-Security-Policy (nashra/core/csp.py), comma-separated (#17).
+CSP_EXTRA_SOURCES = {
+    "script-src": env_list("NASHRA_CSP_SCRIPT_SRC"),
+    "frame-src": env_list("NASHRA_CSP_FRAME_SRC"),
+    "img-src": env_list("NASHRA_CSP_IMG_SRC"),
+    "connect-src": env_list("NASHRA_CSP_CONNECT_SRC"),
+}
 SILENCED_SYSTEM_CHECKS = ["security.W019"]
 
 LOGGING = {
