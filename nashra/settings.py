@@ -47,7 +47,7 @@ def _stored_secret_key():
     """Read var/secret_key, creating it (0600) on first start."""
     path = VAR_DIR / "secret_key"
     if not path.exists():
-        VAR_DIR.mkdir(parents=True, exist_ok=True)
+        VAR_DIR.mkdir(mode=0o700, parents=True, exist_ok=True)
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "w") as handle:
             handle.write(secrets.token_urlsafe(64))
@@ -55,6 +55,9 @@ def _stored_secret_key():
 
 
 SECRET_KEY = env_str("SECRET_KEY") or _stored_secret_key()
+# Older keys still accepted for sessions and signed tokens while a new one
+# takes over (docs/operations.md, "Rotating the secret key").
+SECRET_KEY_FALLBACKS = env_list("SECRET_KEY_FALLBACKS")
 DEBUG = env_bool("DEBUG")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
@@ -171,7 +174,21 @@ DATABASES = {
         DATABASE_URL, conn_max_age=env_int("NASHRA_DB_CONN_MAX_AGE", 0)
     )
 }
+
+
+def _private_sqlite_file(name):
+    """Create the database file 0600 before SQLite does (0644 under the usual
+    umask: every local user could read every commenter's e-mail, #17). Its
+    WAL and shared-memory files take the same mode."""
+    path = Path(name)
+    if str(name).startswith(("file:", ":memory:")) or path.exists():
+        return
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+
+
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    _private_sqlite_file(DATABASES["default"]["NAME"])
     DATABASES["default"]["OPTIONS"] = {
         # WAL lets readers go on while a writer commits; IMMEDIATE makes
         # writers queue on busy_timeout instead of failing with "locked".
@@ -253,6 +270,10 @@ MEDIA_ROOT = Path(env_str("MEDIA_ROOT") or VAR_DIR / "media")
 SERVE_MEDIA = env_bool("NASHRA_SERVE_MEDIA", True)
 STATIC_MANIFEST = env_bool("NASHRA_STATIC_MANIFEST")
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise warns on a missing root
+# Uploads readable by this user only when Django serves them; behind nginx
+# (NASHRA_SERVE_MEDIA off) by its group too, so nginx in that group reads them (#17).
+FILE_UPLOAD_PERMISSIONS = 0o600 if SERVE_MEDIA else 0o640
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700 if SERVE_MEDIA else 0o750
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
