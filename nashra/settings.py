@@ -47,7 +47,7 @@ def _stored_secret_key():
     """Read var/secret_key, creating it (0600) on first start."""
     path = VAR_DIR / "secret_key"
     if not path.exists():
-        VAR_DIR.mkdir(parents=True, exist_ok=True)
+        VAR_DIR.mkdir(mode=0o700, parents=True, exist_ok=True)
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "w") as handle:
             handle.write(secrets.token_urlsafe(64))
@@ -55,6 +55,9 @@ def _stored_secret_key():
 
 
 SECRET_KEY = env_str("SECRET_KEY") or _stored_secret_key()
+# Older keys still accepted for sessions and signed tokens while a new one
+# takes over (docs/operations.md, "Rotating the secret key").
+SECRET_KEY_FALLBACKS = env_list("SECRET_KEY_FALLBACKS")
 DEBUG = env_bool("DEBUG")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
@@ -104,6 +107,9 @@ INSTALLED_APPS = [
 INSTALLED_APPS += env_list("NASHRA_THEMES")
 
 MIDDLEWARE = [
+    # /healthz and /readyz: before the HTTPS redirect a plain-HTTP probe would
+    # get, and before anything that reads the database or the cache (#17).
+    "nashra.server.health.HealthMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "nashra.core.middleware.RejectNulMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -112,6 +118,8 @@ MIDDLEWARE = [
     "nashra.importers.middleware.WordPressQueryRedirectMiddleware",
     # Before sessions and Wagtail: a hit answers without touching either (#8).
     "nashra.pagecache.middleware.PageCacheMiddleware",
+    # Inside the page cache: a stored page keeps the policy of its body (#17).
+    "nashra.core.csp.ContentSecurityPolicyMiddleware",
     # Misses only: which database an anonymous reader's render reads (#16).
     "nashra.core.replicas.ReplicaMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -168,7 +176,21 @@ DATABASES = {
         DATABASE_URL, conn_max_age=env_int("NASHRA_DB_CONN_MAX_AGE", 0)
     )
 }
+
+
+def _private_sqlite_file(name):
+    """Create the database file 0600 before SQLite does (0644 under the usual
+    umask: every local user could read every commenter's e-mail, #17). Its
+    WAL and shared-memory files take the same mode."""
+    path = Path(name)
+    if str(name).startswith(("file:", ":memory:")) or path.exists():
+        return
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+
+
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    _private_sqlite_file(DATABASES["default"]["NAME"])
     DATABASES["default"]["OPTIONS"] = {
         # WAL lets readers go on while a writer commits; IMMEDIATE makes
         # writers queue on busy_timeout instead of failing with "locked".
@@ -202,12 +224,20 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis when REDIS_URL is set, else a process-local cache.
 REDIS_URL = env_str("REDIS_URL")
+# A frozen Redis costs a request at most this many seconds, then the cache
+# is skipped for REDIS_RETRY_SECONDS and pages render from the database (#17).
+REDIS_TIMEOUT = float(env_str("NASHRA_REDIS_TIMEOUT") or 0.3)
+REDIS_RETRY_SECONDS = env_int("NASHRA_REDIS_RETRY_SECONDS", 10)
 if REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "nashra.core.cache.SharedClientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env_str("NASHRA_CACHE_PREFIX", "nashra"),
+            "OPTIONS": {
+                "socket_connect_timeout": REDIS_TIMEOUT,
+                "socket_timeout": REDIS_TIMEOUT,
+            },
         }
     }
 else:
@@ -266,6 +296,10 @@ S3_PUBLIC_URL = env_str("NASHRA_S3_PUBLIC_URL").rstrip("/")
 SERVE_MEDIA = env_bool("NASHRA_SERVE_MEDIA", not S3_BUCKET)
 if S3_PUBLIC_URL:
     MEDIA_URL = S3_PUBLIC_URL + "/"
+elif S3_BUCKET and env_str("NASHRA_S3_ENDPOINT_URL"):
+    # Where django-storages points media without a public URL (path style):
+    # the Content-Security-Policy allows pictures from there (core/csp.py).
+    MEDIA_URL = f"{env_str('NASHRA_S3_ENDPOINT_URL').rstrip('/')}/{S3_BUCKET}/"
 
 
 def s3_storage(bucket, *, endpoint_url=None, region=None, access_key=None,
@@ -309,6 +343,10 @@ def _media_storage():
 
 STATIC_MANIFEST = env_bool("NASHRA_STATIC_MANIFEST")
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise warns on a missing root
+# Uploads readable by this user only when Django serves them; behind nginx
+# (NASHRA_SERVE_MEDIA off) by its group too, so nginx in that group reads them (#17).
+FILE_UPLOAD_PERMISSIONS = 0o600 if SERVE_MEDIA else 0o640
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700 if SERVE_MEDIA else 0o750
 STORAGES = {
     "default": _media_storage(),
     "staticfiles": {
@@ -361,6 +399,9 @@ STATIC_PUBLISH_DIR = Path(env_str("NASHRA_STATIC_PUBLISH_DIR") or VAR_DIR / "pub
 # Scheduled publishing runs inside `nashra serve`, no cron (#2).
 SCHEDULER_INTERVAL = env_int("NASHRA_SCHEDULER_INTERVAL", 30)
 
+# Details of /readyz (and /metrics) only with this bearer token; empty: none (#17).
+METRICS_TOKEN = env_str("NASHRA_METRICS_TOKEN")
+
 # Public API (#6): origins allowed to read /api/v1/ from a browser, comma
 # separated, or "*" for any; empty (the default) sends no CORS headers.
 NASHRA_CORS_ORIGINS = env_list("NASHRA_CORS_ORIGINS")
@@ -402,6 +443,14 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 # Wagtail's live preview frames the page from the admin (same origin), so
 # DENY would break it; SAMEORIGIN still refuses every other site (W019).
 X_FRAME_OPTIONS = "SAMEORIGIN"
+# Hosts a newsroom's ads and embeds need, added to the reader pages'
+# Content-Security-Policy (nashra/core/csp.py), comma-separated (#17).
+CSP_EXTRA_SOURCES = {
+    "script-src": env_list("NASHRA_CSP_SCRIPT_SRC"),
+    "frame-src": env_list("NASHRA_CSP_FRAME_SRC"),
+    "img-src": env_list("NASHRA_CSP_IMG_SRC"),
+    "connect-src": env_list("NASHRA_CSP_CONNECT_SRC"),
+}
 SILENCED_SYSTEM_CHECKS = ["security.W019"]
 
 LOGGING = {

@@ -1,3 +1,4 @@
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
@@ -47,6 +48,11 @@ def _listing(request, articles, *, template, context, listing, keys=None):
         version=versions.current(listing),
         keys=keys,
     )
+    # A tag or author only drafts use is not public yet: its page answered
+    # 200 with the name a newsroom had not published (#17). The count is
+    # the paginator's own, so this costs no query.
+    if context["articles"].paginator.count == 0:
+        raise Http404("nothing published under this tag or author yet")
     return render(request, template, context)
 
 

@@ -1,12 +1,17 @@
-"""The newsroom's spam filter: loaded once per process, retrained on decisions (#3)."""
+"""The newsroom's spam filter: loaded once per process, retrained on decisions (#3).
 
-from django.core.cache import cache
+A process reloads it when the version of its group moves: in the version
+store every worker shares (Redis, or the SQLite file of `serve --production`
+without it), so a retraining reaches every worker, not only its own (#17).
+"""
+
 from django.db import transaction
 
 from nashra.comments.models import Comment, SpamModel, Status
+from nashra.core import invalidate, versions
 from nashra.text.spam import SpamFilter
 
-VERSION_KEY = "nashra:comments:spam-version"
+GROUP = "comments:spam-filter"
 _memo = {"version": None, "filter": None}
 
 
@@ -16,13 +21,12 @@ def _meta(comment):
 
 def load_filter():
     """The current filter; re-read from the database only after a change."""
-    version = cache.get(VERSION_KEY)
-    if version is not None and version == _memo["version"]:
+    # Read before the row: a retraining in between moves it again.
+    version = versions.current(GROUP)
+    if _memo["filter"] is not None and version == _memo["version"]:
         return _memo["filter"]
     row = SpamModel.objects.order_by("pk").first()
     spam_filter = SpamFilter.from_json(row.data) if row else SpamFilter()
-    version = row.updated_at.isoformat() if row else "empty"
-    cache.set(VERSION_KEY, version, timeout=None)
     _memo.update(version=version, filter=spam_filter)
     return spam_filter
 
@@ -32,7 +36,7 @@ def _save(spam_filter, row):
         row = SpamModel(data=spam_filter.to_json())
     row.data = spam_filter.to_json()
     row.save()
-    cache.delete(VERSION_KEY)
+    invalidate.bump({GROUP})
 
 
 def learn(comments):

@@ -1,11 +1,10 @@
 """Storing a reader's comment: every defence in one place, in order (#3).
 
-Order matters: cheap refusals first, then the atomic cache operations
-(flood, single-use token) just before the insert, so a refused form can be
+Order matters: cheap refusals first, then the atomic marks (flood,
+single-use token; rows every worker sees, #17) just before the insert, so a refused form can be
 sent again with the same token and two copies of one form store one comment.
 """
 
-from django.core.cache import cache
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
@@ -14,6 +13,7 @@ from nashra.comments.models import Comment, Status
 from nashra.comments.privacy import short_hash
 from nashra.comments.spamstore import load_filter
 from nashra.comments.threads import is_open
+from nashra.core import marks
 from nashra.text.comment_text import count_links
 
 TOKEN_MESSAGES = {
@@ -50,7 +50,7 @@ def check_parent(article, parent_id, options):
 
 
 def _flood(key, seconds):
-    return seconds and not cache.add(f"nashra:comments:flood:{key}", 1, timeout=seconds)
+    return seconds and not marks.add(f"comments:flood:{key}", seconds)
 
 
 def route(data, ip, options, *, spam_filter=None):

@@ -2,24 +2,26 @@
 
 from datetime import timedelta
 
-from django.core.cache import cache
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils import timezone
 from wagtail.models import Site
 
 from nashra.comments.models import Comment, CommentOptions, CommentThread, Status
+from nashra.core import fragments, groups, invalidate
 from nashra.core.pagination import paginate
 
-
-def _options_key(site_id):
-    return f"nashra:comment-options:{site_id}"
+OPTIONS_TIMEOUT = 24 * 60 * 60
 
 
 def options_for(request=None, site=None):
-    """The site's CommentOptions, kept in the shared cache until an editor
-    saves them: every article page reads them, and reading cost a query (#8)."""
+    """The site's CommentOptions, kept in the cache until an editor saves
+    them: every article page reads them, and reading cost a query (#8).
+
+    Kept under the version of the ``site`` group, which a save bumps, not
+    under a key a save deletes: without Redis each worker has its own cache,
+    and a deletion reached one of them, so the other workers went on
+    ignoring a new block-list word until a restart (#17)."""
     if request is not None:
         found = getattr(request, "_nashra_comment_options", None)
         if found is None:
@@ -28,22 +30,22 @@ def options_for(request=None, site=None):
         return found
     if site is None:
         return CommentOptions()
-    key = _options_key(site.pk)
-    found = cache.get(key)
-    if not isinstance(found, CommentOptions):
-        found = CommentOptions.for_site(site)
-        cache.set(key, found, timeout=None)
-    return found
+    return fragments.cached(
+        f"comment-options:{site.pk}",
+        {groups.SITE},
+        lambda: CommentOptions.for_site(site),
+        timeout=OPTIONS_TIMEOUT,
+    )
 
 
 @receiver(post_save, sender=CommentOptions)
 @receiver(post_delete, sender=CommentOptions)
 def forget_options(sender, instance, **kwargs):
-    """Now and after the commit: a reader between the two would otherwise
-    cache the old options again until the next save."""
-    key = _options_key(instance.site_id)
-    cache.delete(key)
-    transaction.on_commit(lambda: cache.delete(key))
+    """Now and after the commit (invalidate.bump): a reader between the two
+    would otherwise cache the old options again until the next save. The
+    default row a first read creates changes nothing (as in pagecache)."""
+    if not kwargs.get("created"):
+        invalidate.bump({groups.SITE})
 
 
 # Callers that already looked pass the thread they found, None included:

@@ -3,15 +3,16 @@
 A token is fetched from an uncached endpoint when the reader starts typing
 (or is printed on the uncached fallback form page), so cached article HTML is
 the same for everyone. It names the article, when it was issued and a random
-nonce; the nonce is spent in the shared cache when a comment is stored, so a
-replayed form is refused even across workers (Redis).
+nonce; the nonce is spent in the database when a comment is stored, so a
+replayed form is refused across workers, with or without Redis (#17).
 """
 
 import secrets
 import time
 
 from django.core import signing
-from django.core.cache import cache
+
+from nashra.core import marks
 
 SALT = "nashra.comments.form-token"
 MAX_AGE = 6 * 60 * 60  # seconds: a form left open over lunch still works
@@ -49,15 +50,15 @@ def read(token, article_id, *, min_seconds=0, now=None):
         raise TokenError("expired")
     if age < min_seconds:
         raise TokenError("too_fast")
-    if cache.get(_nonce_key(payload)) is not None:
+    if marks.is_set(_nonce_key(payload)):
         raise TokenError("used")
     return payload
 
 
 def spend(payload):
     """Mark the token used; False when another request spent it first."""
-    return cache.add(_nonce_key(payload), 1, timeout=MAX_AGE + 60)
+    return marks.add(_nonce_key(payload), MAX_AGE + 60)
 
 
 def _nonce_key(payload):
-    return f"nashra:comments:nonce:{payload.get('n', '')}"
+    return f"comments:nonce:{payload.get('n', '')}"

@@ -14,8 +14,7 @@ class CoreConfig(AppConfig):
 
         label_wagtail_admin()
 
-        # Sent once per app with models after the whole run; once is enough,
-        # and this app has no models of its own (#12).
+        # Sent once per app with models after the whole run; once is enough (#12).
         post_migrate.connect(
             base_url.after_migrate,
             sender=apps.get_app_config("wagtailcore"),

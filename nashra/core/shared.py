@@ -6,13 +6,17 @@ operation; with redis-py 8 that copies ~170 response callbacks each time,
 every hit, so it keeps one client (thread-safe, with its own connection
 pool) and names its keys as the Django cache would, so ``cache.clear()``
 (FLUSHDB) empties them too and other code may read them through the cache.
+Its timeouts and circuit breaker are the Django cache's (core/cache.py, #17).
 """
 
 import functools
 import pickle
 
+import redis
 from django.conf import settings
 from django.core.cache import cache
+
+from nashra.core.cache import guarded
 
 _client = None
 
@@ -20,9 +24,11 @@ _client = None
 def client():
     global _client
     if _client is None:
-        import redis
-
-        _client = redis.Redis.from_url(settings.REDIS_URL)
+        _client = redis.Redis.from_url(
+            settings.REDIS_URL,
+            socket_connect_timeout=settings.REDIS_TIMEOUT,
+            socket_timeout=settings.REDIS_TIMEOUT,
+        )
     return _client
 
 
@@ -41,9 +47,11 @@ def key(name):
 
 
 def get(name):
-    raw = client().get(key(name))
+    """The value stored under ``name``; None when missing or Redis is down."""
+    raw = guarded(lambda: client().get(key(name)), None)
     return None if raw is None else pickle.loads(raw)  # noqa: S301  (our own Redis)
 
 
 def set(name, value, ttl):
-    client().set(key(name), pickle.dumps(value, pickle.HIGHEST_PROTOCOL), ex=ttl)
+    raw = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+    guarded(lambda: client().set(key(name), raw, ex=ttl), None)

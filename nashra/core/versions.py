@@ -18,6 +18,7 @@ from django.conf import settings
 from django.core.cache import caches
 
 from nashra.core import shared
+from nashra.core.cache import guarded
 from nashra.core.groups import GENERATION
 
 PREFIX = "nashra:pc:v:"
@@ -49,24 +50,40 @@ class CacheVersions:
 
 class RedisVersions:
     """Versions in Redis through the page cache's own client (shared.py):
-    one MGET per hit, one pipelined INCR per invalidation."""
+    one MGET per hit, one pipelined INCR per invalidation.
+
+    While Redis is unreachable every read answers *unknown* versions (#17):
+    a fresh negative number per group and read, equal to nothing recorded and
+    to no other read, so no entry is served (this process's copy included)
+    and none is stored; a bump is owed until Redis answers again.
+    """
 
     def get_many(self, groups):
         groups = list(groups)
-        found = shared.client().mget([shared.key(PREFIX + g) for g in groups])
+        keys = [shared.key(PREFIX + g) for g in groups]
+        found = guarded(lambda: shared.client().mget(keys), None)
+        if found is None:
+            return {g: -new_generation() for g in groups}
         return {
             g: 0 if v is None else int(v) for g, v in zip(groups, found, strict=True)
         }
 
     def ensure_generation(self):
-        shared.client().set(shared.key(PREFIX + GENERATION), new_generation(), nx=True)
+        key = shared.key(PREFIX + GENERATION)
+        guarded(lambda: shared.client().set(key, new_generation(), nx=True), None)
 
     def bump(self, groups):
-        # INCR starts a missing key at 1, past 0, the version of a never-bumped group.
-        pipe = shared.client().pipeline(transaction=False)
-        for group in groups:
-            pipe.incr(shared.key(PREFIX + group))
-        pipe.execute()
+        keys = [shared.key(PREFIX + g) for g in groups]
+
+        def increment():
+            # INCR starts a missing key at 1, past 0, the version of a
+            # never-bumped group.
+            pipe = shared.client().pipeline(transaction=False)
+            for key in keys:
+                pipe.incr(key)
+            pipe.execute()
+
+        guarded(increment, None, debt=(("bump", *keys), increment))
 
 
 class FileVersions:

@@ -31,7 +31,16 @@ def excluded_prefixes():
     return getattr(
         settings,
         "PAGE_CACHE_EXCLUDE",
-        ["/admin/", "/comments/", "/theme/seen/", "/documents/", "/static/", "/media/"],
+        [
+            "/admin/",
+            "/comments/",
+            "/theme/seen/",
+            "/documents/",
+            "/static/",
+            "/media/",
+            "/healthz",
+            "/readyz",
+        ],  # fmt: skip
     )
 
 

@@ -25,6 +25,8 @@ from nashra.core import versions
 
 PAGE_CACHE = "nashra.pagecache.middleware.PageCacheMiddleware"
 IN_FRONT = [
+    # Answers /healthz and /readyz only, which the page cache never stores.
+    "nashra.server.health.HealthMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "nashra.core.middleware.RejectNulMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",

@@ -18,4 +18,10 @@ class ServerConfig(AppConfig):
     label = "server"
 
     def ready(self):
+        from nashra.core import marks
+        from nashra.server import health
+
         jobs.register("publish-scheduled", publish_scheduled)
+        # Spent tokens and flood windows of the past (core_mark), after embargoes.
+        jobs.register("purge-marks", marks.purge)
+        health.register_checks()

@@ -10,13 +10,12 @@ import logging
 import threading
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import close_old_connections
 
-from nashra.core import jobs
+from nashra.core import jobs, marks
 
 logger = logging.getLogger(__name__)
-LOCK_KEY = "nashra:scheduler:lock"
+LOCK_KEY = "scheduler:lock"
 
 
 def _run(job):
@@ -31,8 +30,9 @@ def run_due_jobs():
     """Run every registered job; the once-per-interval ones only in the
     process that takes this interval's lock. True when it took the lock."""
     interval = settings.SCHEDULER_INTERVAL
-    # With a shared cache (Redis) only one worker per interval does the work.
-    leader = cache.add(LOCK_KEY, "1", timeout=max(interval - 1, 1))
+    # A row, not a cache entry: with Redis down every add() would fail and
+    # embargoes would wait for it; without Redis each worker would lead (#17).
+    leader = marks.add(LOCK_KEY, max(interval - 1, 1))
     for job in jobs.registered():
         if leader or not job.once_per_interval:
             _run(job)

@@ -7,6 +7,9 @@ from django.core import signing
 
 from nashra.comments import tokens
 
+# A spent token is a row every worker sees (core_mark, #17).
+pytestmark = pytest.mark.django_db
+
 
 def test_round_trip_then_single_use():
     """A stored comment spends its token; the same form posted again is a replay."""

@@ -49,6 +49,10 @@ def author(obj, request):
     }
 
 
+def _by_name(tag):
+    return (tag.name, tag.pk)
+
+
 def tag(obj, request):
     url = links.absolute(request, obj.get_absolute_url())
     return {"name": obj.name, "slug": obj.slug, "url": url}
@@ -66,7 +70,10 @@ def article(obj, request, *, with_body=False):
         "updated_at": obj.last_published_at or obj.published_at,
         "section": section_ref(obj.section, request),
         "authors": [author_ref(a.author, request) for a in obj.article_authors.all()],
-        "tags": [tag(t, request) for t in obj.tags.all()],
+        # Sorted here, from the prefetched rows: unordered, SQLite and
+        # PostgreSQL listed them differently, so a restored site's API did
+        # not answer the same bytes (#17).
+        "tags": [tag(t, request) for t in sorted(obj.tags.all(), key=_by_name)],
         "image": image(obj.featured_image, request),
     }
     if with_body:

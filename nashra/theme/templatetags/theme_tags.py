@@ -8,6 +8,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import ngettext
 
+from nashra.core import csp
 from nashra.core.display import site_number
 from nashra.theme.fonts import get_typeface
 from nashra.theme.style import colour_rules, font_preloads, font_rules
@@ -26,27 +27,32 @@ def number(request, value):
     return site_number(request, value)
 
 
+# Before first paint, so a reader who chose dark never sees a white flash,
+# and with the `js` class the scheme button and the ticker are laid out
+# once, as they stay (#12).
+EARLY_SCRIPT = (
+    "document.documentElement.classList.replace('no-js','js');"
+    "try{var s=localStorage.getItem('nashra-scheme');"
+    "if(s==='light'||s==='dark')document.documentElement.dataset.scheme=s"
+    "}catch(e){}"
+)
+
+
 @register.simple_tag(takes_context=True)
 def theme_head(context):
     """Typeface and colours of the site, plus the reader's saved scheme."""
     theme = _theme(context)
     face = get_typeface(theme.typeface)
-    rules = [font_rules(face, static), colour_rules(theme)]
+    rules = "".join([font_rules(face, static), colour_rules(theme)])
+    # Allowed by hash in the Content-Security-Policy of this response (#17).
+    request = context.get("request")
+    csp.allow_inline(request, "style", rules)
+    csp.allow_inline(request, "script", EARLY_SCRIPT)
     parts = [
         mark_safe(font_preloads(face, static)),  # noqa: S308  (static paths)
-        format_html("<style>{}</style>", mark_safe("".join(rules))),  # noqa: S308
+        format_html("<style>{}</style>", mark_safe(rules)),  # noqa: S308
+        mark_safe(f"<script>{EARLY_SCRIPT}</script>"),  # noqa: S308  (a constant)
     ]
-    # Before first paint, so a reader who chose dark never sees a white flash,
-    # and with the `js` class the scheme button and the ticker are laid out
-    # once, as they stay (#12).
-    parts.append(
-        mark_safe(
-            "<script>document.documentElement.classList.replace('no-js','js');"
-            "try{var s=localStorage.getItem('nashra-scheme');"
-            "if(s==='light'||s==='dark')document.documentElement.dataset.scheme=s"
-            "}catch(e){}</script>"
-        )
-    )
     return mark_safe("".join(str(part) for part in parts))  # noqa: S308
 
 
