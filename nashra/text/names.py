@@ -14,16 +14,19 @@ key keeps what the spellings share, a consonant skeleton:
 - a final ه (taa marbuta) is dropped. A doubled letter is kept: names are
   written with one, and "تسلل" (offside) must not meet "تسلا".
 
-Such a key also joins ordinary words: "كاتب", "كتاب" and "كتب" share one.
-Two things keep that from costing precision. Keys are only made for words
-that look like transliterations (looks_foreign(): no article, no letter or
-ending only Arabic words have), on both sides, so an ordinary query word
-never asks for a key and an ordinary article word never answers one. And
-keys live in a field of their own that ranks below headline and text (see
-the search backends), so an article spelling the name as the reader did
-comes first. Keys shorter than MIN_KEY letters are not made: a two-letter
-skeleton is shared by hundreds of words, and a short name ("ميسي") must not
-match half the archive; such names are matched as spelt.
+A skeleton also joins ordinary words of one root ("مدرسة", "مدارس",
+"مدرس"). Three things keep that from costing precision. Three consonants
+are an Arabic root, shared by every pattern built on it, so in a key of
+three the places of the vowels must agree too ("كاتب", "كتاب" and "كتب" stay
+apart); only longer names let their vowels come and go. Keys are only made
+for words that look like transliterations (looks_foreign(): no article, no
+letter or ending only Arabic words have), on both sides, so an ordinary
+query word never asks for a key and an ordinary article word never answers
+one. And keys live in a field of their own that ranks below headline and
+text (see the search backends), so an article spelling the name as the
+reader did comes first. Keys of fewer than MIN_KEY consonants are not made:
+a two-letter skeleton is shared by hundreds of words, and a short name
+("ميسي") must not match half the archive; such names are matched as spelt.
 """
 
 import re
