@@ -131,4 +131,3 @@ def day_times(place: Place, day: date) -> dict[str, datetime]:
     if place.method == "umm_al_qura" and hijri and hijri[1] == RAMADAN:
         times["isha"] = times["maghrib"] + timedelta(minutes=RAMADAN_ISHA_MINUTES)
     return {name: _half_up(when) for name, when in times.items()}
-
