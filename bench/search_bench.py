@@ -15,7 +15,8 @@ Works in a throw-away test database. Three figures:
    100,000 pages themselves are not created.
 3. Search latency over that archive: every evaluation query through the
    search page's two statements (count + ranked page of 10), by relevance
-   and by date, and the search-as-you-type prefixes; p50 / p99 / max.
+   and by date, and the search-as-you-type prefixes; then the name set's
+   queries (#18) by relevance; p50 / p99 / max.
 
 Targets: p50 <= 20 ms, p99 <= 100 ms, indexing >= 1,000 articles/s.
 """
@@ -48,10 +49,11 @@ from nashra.search import indexing, signals  # noqa: E402
 from nashra.search.backends import Filters, get_backend  # noqa: E402
 from nashra.search.models import SearchEntry  # noqa: E402
 from nashra.sections.models import SectionPage  # noqa: E402
-from nashra.text.analysis import analyse  # noqa: E402
+from nashra.text.analysis import analyse, analyse_for_index  # noqa: E402
 from nashra.text.query import parse_query  # noqa: E402
 from tests.search_eval.corpus import ARTICLES  # noqa: E402
 from tests.search_eval.queries import QUERIES  # noqa: E402
+from tests.search_eval.queries_names import NAME_QUERIES  # noqa: E402
 
 SQLITE_FILE = str(Path(tempfile.gettempdir()) / "nashra-search-bench.sqlite3")
 BATCH = 2000
@@ -101,7 +103,10 @@ def bulk_index(count: int, *, analysed: bool) -> float:
     measures the database side alone (insert, triggers, FTS5 / GIN).
     """
     rng = random.Random(5)
-    terms = {a["id"]: (analyse(a["title"]), analyse(a["body"])) for a in ARTICLES}
+    terms = {
+        a["id"]: (*analyse_for_index(a["title"]), *analyse_for_index(a["body"]))
+        for a in ARTICLES
+    }
     now = timezone.now()
     started = time.perf_counter()
     first_id = 10_000_000 if analysed else 20_000_000
@@ -110,12 +115,17 @@ def bulk_index(count: int, *, analysed: bool) -> float:
         for number in range(start, min(start + BATCH, count)):
             if analysed:
                 title, body = synthetic_text(rng, number)
-                title_terms, body_terms = analyse(title), analyse(body)
+                title_terms, title_keys = analyse_for_index(title)
+                body_terms, body_keys = analyse_for_index(body)
+                name_terms = title_keys + body_keys
             else:
                 picks = rng.sample(ARTICLES, 3)
                 unique = analyse(_word(number))
                 title_terms = terms[picks[0]["id"]][0] + unique
-                body_terms = [t for a in picks for t in terms[a["id"]][1]] + unique
+                body_terms = [t for a in picks for t in terms[a["id"]][2]] + unique
+                name_terms = terms[picks[0]["id"]][1] + [
+                    key for a in picks for key in terms[a["id"]][3]
+                ]
             rows.append(
                 SearchEntry(
                     page_id=first_id + number,
@@ -123,6 +133,7 @@ def bulk_index(count: int, *, analysed: bool) -> float:
                     published_at=now - timedelta(days=rng.uniform(0, 3650)),
                     title_terms=" ".join(title_terms),
                     body_terms=" ".join(body_terms),
+                    name_terms=" ".join(name_terms),
                 )
             )
         with transaction.atomic():
@@ -180,7 +191,12 @@ def percentile(values: list[float], share: float) -> float:
 def time_queries(rounds: int) -> dict[str, list[float]]:
     backend = get_backend()
     queries = [item["query"] for item in QUERIES]
-    timings = {"page (relevance)": [], "page (newest)": [], "suggest": []}
+    timings = {
+        "page (relevance)": [],
+        "page (newest)": [],
+        "suggest": [],
+        "names (relevance)": [],
+    }
     for _ in range(rounds):
         for q in queries:
             parsed = parse_query(q)
@@ -198,6 +214,14 @@ def time_queries(rounds: int) -> dict[str, list[float]]:
                     parsed, Filters(), limit=6, prefix_last=True, titles_only=True
                 )
             timings["suggest"].append(time.perf_counter() - started)
+        # Name queries ask for keys as well as terms (#18).
+        for item in NAME_QUERIES:
+            parsed = parse_query(item["query"])
+            started = time.perf_counter()
+            if not parsed.is_empty:
+                backend.count(parsed, Filters())
+                backend.search(parsed, Filters(), limit=10)
+            timings["names (relevance)"].append(time.perf_counter() - started)
     return timings
 
 

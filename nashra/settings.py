@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "nashra.server",
     "nashra.images",
     "nashra.theme",
+    "nashra.prayer",
     "nashra.home",
     "nashra.sections",
     "nashra.articles",

@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("nashra.comments.urls")),
     path("", include("nashra.feeds.urls")),
     path("", include("nashra.theme.urls")),
+    path("", include("nashra.prayer.urls")),
 ]
 
 if settings.SERVE_MEDIA:

@@ -15,7 +15,7 @@ from django.db.models.functions import Cast
 
 from nashra.articles.models import ArticlePage
 from nashra.search.models import SearchEntry
-from nashra.text.analysis import analyse
+from nashra.text.analysis import analyse_for_index
 from nashra.text.reading import plain_text
 
 # One transaction per batch: 1,000 rows wrote 1.5 times faster than 200
@@ -59,12 +59,15 @@ def stream_text(blocks: list[dict]) -> str:
     return "\n".join(parts)
 
 
-def analyse_row(row: tuple) -> tuple[list[str], list[str]]:
-    """A FIELDS row → headline and text terms; pure, so a worker can run it."""
+def analyse_row(row: tuple) -> tuple[list[str], list[str], list[str]]:
+    """A FIELDS row → headline terms, text terms and name keys (#18); pure,
+    so a worker can run it."""
     _, _, _, title, summary, body_json = row
     body = stream_text(json.loads(body_json) if body_json else [])
     text = "\n".join(part for part in (summary, body) if part)
-    return analyse(title), analyse(text)
+    title_terms, title_keys = analyse_for_index(title)
+    body_terms, body_keys = analyse_for_index(text)
+    return title_terms, body_terms, title_keys + body_keys
 
 
 def index_pages(page_ids: Iterable[int]) -> int:
@@ -101,10 +104,13 @@ def _save(wanted, rows, analysed) -> int:
             published_at=published_at,
             title_terms=" ".join(title_terms),
             body_terms=" ".join(body_terms),
+            name_terms=" ".join(name_terms),
         )
-        for (pk, section_id, published_at, *_), (title_terms, body_terms) in zip(
-            rows, analysed, strict=True
-        )
+        for (pk, section_id, published_at, *_), (
+            title_terms,
+            body_terms,
+            name_terms,
+        ) in zip(rows, analysed, strict=True)
     ]
     with transaction.atomic():
         gone = wanted - {row[0] for row in rows}
@@ -130,12 +136,25 @@ def _save(wanted, rows, analysed) -> int:
             changed,
             update_conflicts=True,
             unique_fields=["page"],
-            update_fields=["section", "published_at", "title_terms", "body_terms"],
+            update_fields=[
+                "section",
+                "published_at",
+                "title_terms",
+                "body_terms",
+                "name_terms",
+            ],
         )
     return len(entries)
 
 
-_STORED = ("page_id", "section_id", "published_at", "title_terms", "body_terms")
+_STORED = (
+    "page_id",
+    "section_id",
+    "published_at",
+    "title_terms",
+    "body_terms",
+    "name_terms",
+)
 
 
 def _stored(entry: SearchEntry) -> tuple:

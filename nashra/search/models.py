@@ -8,7 +8,8 @@ class SearchEntry(models.Model):
     SQLite FTS5 and PostgreSQL index exactly the same words (#5). Full-text
     structures are kept in step by database triggers (migration 0002): an
     FTS5 table on SQLite, a weighted tsvector column with a GIN index on
-    PostgreSQL.
+    PostgreSQL. ``name_terms`` holds the name keys of headline and text
+    (nashra.text.names, #18), ranked below both.
     """
 
     page = models.OneToOneField(
@@ -26,6 +27,7 @@ class SearchEntry(models.Model):
     published_at = models.DateTimeField(db_index=True)
     title_terms = models.TextField()
     body_terms = models.TextField()
+    name_terms = models.TextField(default="", blank=True)
 
     class Meta:
         indexes = [models.Index(fields=["section", "-published_at"])]

@@ -36,7 +36,10 @@ class SearchResults:
 
     @cached_property
     def terms(self) -> list[str]:
-        return self.parsed.terms + [t for phrase in self.parsed.phrases for t in phrase]
+        phrase_terms = [t for phrase in self.parsed.phrases for t in phrase]
+        # A name's keys mark it however the article spells it (#18).
+        keys = [key for key in self.parsed.keys + self.parsed.joins if key]
+        return self.parsed.terms + phrase_terms + keys
 
     def count(self) -> int:
         return self._count

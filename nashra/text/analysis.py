@@ -7,6 +7,7 @@ from the query can never match.
 import re
 import unicodedata
 
+from nashra.text.names import index_keys
 from nashra.text.normalise import normalise
 from nashra.text.stemming import stem
 from nashra.text.stopwords import STOP_WORDS
@@ -36,6 +37,33 @@ def analyse(text: str) -> list[str]:
         for token in _TERM.findall(normalise(text))
         if token not in STOP_WORDS
     ]
+
+
+def analyse_words(text: str) -> list[tuple[str, str]]:
+    """Return ``(word, term)`` pairs: each normalised word and its term.
+
+    The query needs the word as well as its stem: a name's key is made
+    from the whole word (nashra.text.names), whose vowels the stemmer may
+    have cut differently in each spelling.
+
+    >>> analyse_words("وزير غوغل")
+    [('وزير', 'وزير'), ('غوغل', 'غوغل')]
+    """
+    return [
+        (token, stem(token))
+        for token in _TERM.findall(normalise(text))
+        if token not in STOP_WORDS
+    ]
+
+
+def analyse_for_index(text: str) -> tuple[list[str], list[str]]:
+    """Return the search terms of ``text`` and the name keys it answers to.
+
+    >>> analyse_for_index("شركة جوجل")
+    (['شرك', 'جوجل'], ['xكاكل'])
+    """
+    tokens = [t for t in _TERM.findall(normalise(text)) if t not in STOP_WORDS]
+    return [stem(token) for token in tokens], index_keys(tokens)
 
 
 def tokens_with_spans(text: str) -> list[tuple[str, int, int]]:

@@ -8,6 +8,8 @@ from an article or a query can reach the page unescaped.
 from collections.abc import Iterable
 
 from nashra.text.analysis import analyse, tokens_with_spans
+from nashra.text.names import MARK, pair_keys, word_keys
+from nashra.text.normalise import normalise
 
 ELLIPSIS = "…"
 Segments = list[tuple[str, bool]]
@@ -24,9 +26,22 @@ def _term_set(terms: Iterable[str]) -> set[str]:
 
 def _match_spans(text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
     wanted = _term_set(terms)
+    keys = {term for term in wanted if term.startswith(MARK)}
     spans: list[tuple[int, int]] = []
+    previous = None
     for term, start, end in tokens_with_spans(text):
-        if term in wanted and (not spans or spans[-1] != (start, end)):
+        matched = term in wanted
+        if keys:
+            # A name found through its key (#18), spelt as the article
+            # spells it: one word, or two read as one ("فيس بوك").
+            word = normalise(text[start:end])
+            matched = matched or not keys.isdisjoint(word_keys(word))
+            if previous and not keys.isdisjoint(pair_keys(previous[0], word)):
+                if not spans or spans[-1] != previous[1]:
+                    spans.append(previous[1])
+                matched = True
+            previous = (word, (start, end))
+        if matched and (not spans or spans[-1] != (start, end)):
             spans.append((start, end))
     return spans
 
@@ -62,6 +77,8 @@ def highlight(
 
     >>> highlight("قالَ وزيرُ الخارجيّة", ["وزير"])
     [('قالَ ', False), ('وزيرُ', True), (' الخارجيّة', False)]
+    >>> highlight("شركة غوغل", ["جوجل", "xكاكل"])
+    [('شركة ', False), ('غوغل', True)]
     """
     text = text or ""
     truncated = max_len is not None and len(text) > max_len

@@ -26,12 +26,12 @@ from .evaluate import evaluate
 NOW = timezone.make_aware(datetime(2025, 1, 1, 12, 0))
 
 
-def load_corpus() -> dict[int, int]:
+def load_corpus(articles=ARTICLES, slug="eval") -> dict[int, int]:
     """Create the corpus as live articles in one section; page id → corpus id."""
     home = HomePage.objects.get()
-    section = home.add_child(instance=SectionPage(title="تقييم البحث", slug="eval"))
+    section = home.add_child(instance=SectionPage(title="تقييم البحث", slug=slug))
     page_to_corpus = {}
-    for article in ARTICLES:
+    for article in articles:
         published = timezone.make_aware(
             datetime.combine(datetime.fromisoformat(article["published"]), time(12))
         )

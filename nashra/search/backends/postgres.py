@@ -19,7 +19,7 @@ class PostgresBackend(SearchBackend):
     # `document` would read every candidate's whole tsvector to check it.
     title_match = "e.title_document @@ to_tsquery('simple', %(match)s)"
     # ts_rank_cd's default weights give an A (headline) lexeme 2.5 times a B
-    # (body) one; normalisation 1 divides by 1 + log(length), as bm25 damps
+    # (body) one, and a D lexeme, a name key (migration 0008, #18), a quarter; normalisation 1 divides by 1 + log(length), as bm25 damps
     # long articles. rank_document is the headline and the lead (migration
     # 0004): reading every match's whole tsvector cost more than the search.
     # The query is parsed in a subquery, once: to_tsquery() is only STABLE,

@@ -64,20 +64,30 @@ def test_a_quote_stored_as_a_string_keeps_its_words():
 
 
 def test_analyse_row_splits_headline_and_text_terms():
-    title, text = analyse_row(
+    title, text, names = analyse_row(
         row("وزير الخارجية", "ملخص", [{"type": "paragraph", "value": "<p>المدرسة</p>"}])
     )
     assert title == ["وزير", "خارج"]
     assert "مدرس" in " ".join(text)
+    assert "xوزر" not in names, "an ordinary word answers to no name key (#18)"
+
+
+def test_analyse_row_keys_names_in_headline_and_text():
+    """A brand in the headline and another in the text are both found
+    whatever the reader's spelling (#18)."""
+    *_, names = analyse_row(
+        row("غوغل", "", [{"type": "paragraph", "value": "<p>شركة سامسونج</p>"}])
+    )
+    assert names == ["xكاكل", "xسمسنك"]
 
 
 def test_analyse_row_with_an_empty_body():
-    title, text = analyse_row(row("خبر", "", None))
-    assert title and text == []
+    title, text, names = analyse_row(row("خبر", "", None))
+    assert title and text == [] and names == []
 
 
 def test_nul_and_control_characters_in_the_body_do_not_reach_terms():
-    _, text = analyse_row(
+    _, text, _ = analyse_row(
         row(body=[{"type": "paragraph", "value": "<p>كلمة\x00أخرى\x07</p>"}])
     )
     assert all("\x00" not in term and "\x07" not in term for term in text)

@@ -149,10 +149,11 @@ def test_hostile_input_is_a_valid_fts5_query(fts5, q, prefix_last):
 
 @pytest.mark.parametrize("q", HOSTILE)
 def test_hostile_input_gives_only_quoted_tsquery_lexemes(q):
-    """Outside quotes, a tsquery string may hold only operators we put there."""
+    """Outside quotes, a tsquery string may hold only operators we put there
+    ("|" joins a word and its name key, #18)."""
     query = to_tsquery(parse_query(q), prefix_last=True)
     outside_quotes = "".join(query.split("'")[0::2])
-    assert set(outside_quotes) <= set(" &!()<->:*")
+    assert set(outside_quotes) <= set(" &|!()<->:*")
 
 
 def test_fts5_phrase_and_exclusion_behave(fts5):
