@@ -3,6 +3,7 @@
 from datetime import timedelta
 from unittest import mock
 
+from django.core.management import call_command
 from django.test import TestCase, override_settings
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
@@ -18,7 +19,13 @@ from nashra.queue.tests.base import (
     SUCCESSFUL,
     run_due,
 )
-from nashra.queue.worker import Heartbeat, Worker, recover_abandoned
+from nashra.queue.worker import (
+    Heartbeat,
+    Worker,
+    WorkerThread,
+    recover_abandoned,
+    start_worker_thread,
+)
 
 
 @IN_DATABASE
@@ -114,3 +121,38 @@ class RecoveryTests(TestCase):
         beat.stopped.set()
         beat.stop()
         self.assertFalse(QueueWorker.objects.exists())
+
+
+class InProcessWorkerTests(TestCase):
+    def test_serve_starts_a_worker_beside_the_scheduler(self):
+        serve = "nashra.server.management.commands.serve"
+        with (
+            mock.patch(f"{serve}.start_scheduler"),
+            mock.patch(f"{serve}.start_worker_thread") as worker,
+            mock.patch(f"{serve}.call_command"),
+        ):
+            call_command("serve", "127.0.0.1:8999", no_setup=True)
+        worker.assert_called_once_with()
+
+    @IN_DATABASE
+    def test_the_thread_runs_jobs_and_stops(self):
+        def run_once(worker):
+            worker.running = False
+
+        with mock.patch.object(
+            Worker, "run", autospec=True, side_effect=run_once
+        ) as run:
+            thread = start_worker_thread(interval=0)
+            thread.join(5)
+        self.assertFalse(thread.is_alive())
+        self.assertIsInstance(thread, WorkerThread)
+        run.assert_called()
+
+    @IN_DATABASE
+    @override_settings(TASK_WORKER_IN_PROCESS=False)
+    def test_none_when_the_site_runs_nashra_worker(self):
+        self.assertIsNone(start_worker_thread())
+
+    def test_none_when_jobs_run_at_once(self):
+        """The test settings run jobs immediately: no queue to work on."""
+        self.assertIsNone(start_worker_thread())
