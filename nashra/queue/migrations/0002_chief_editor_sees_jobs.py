@@ -14,7 +14,7 @@ PERMISSION = ("django_tasks_database", "view_dbtaskresult")
 def grant(apps, schema_editor):
     # On a fresh database Django makes permissions only after every migration.
     config = apps.get_app_config(PERMISSION[0])
-    models_module = config.models_module
+    models_module = getattr(config, "models_module", None)
     config.models_module = models_module or True
     create_permissions(config, apps=apps, verbosity=0)
     config.models_module = models_module
