@@ -198,7 +198,9 @@ class DecisionTests(Review, TestCase):
         html = response.content.decode()
         self.assertIn("مراجعة المحرر", html)
         self.assertIn("أعد الصياغة", html)
-        english = untranslated(screen_strings(html), {"match", "samir", "layla"})
+        # The article's title, «خبر match», is the newsroom's own Latin.
+        strings = [text.replace("خبر match", "") for text in screen_strings(html)]
+        english = untranslated(strings, {"samir", "layla"})
         self.assertEqual(english, [])
         actions = set(
             PageLogEntry.objects.filter(page_id=self.article.pk).values_list(

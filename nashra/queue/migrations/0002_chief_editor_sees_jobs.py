@@ -1,42 +1,48 @@
-"""The chief editor sees the background job list (#14).
+"""The chief editor keeps "everything": the job list and the queue's models (#14).
 
 The roles migration gave the chief editor every permission that existed
-then; the job list's permission came later, so it is granted here, to the
+then; the background jobs' permissions (django-tasks-db's job rows, which
+the job list asks for, and the heartbeat rows) are granted here, to the
 chief editor's group if the roles migration made or adopted one.
 """
 
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-PERMISSION = ("django_tasks_database", "view_dbtaskresult")
+APPS = ("django_tasks_database", "queue")
+
+
+def _permissions(apps):
+    # On a fresh database Django makes permissions only after every migration.
+    for label in APPS:
+        config = apps.get_app_config(label)
+        models_module = getattr(config, "models_module", None)
+        config.models_module = models_module or True
+        create_permissions(config, apps=apps, verbosity=0)
+        config.models_module = models_module
+    Permission = apps.get_model("auth", "Permission")
+    return Permission.objects.filter(content_type__app_label__in=APPS)
+
+
+def _chief_editor(apps):
+    Role = apps.get_model("newsroom", "Role")
+    return Role.objects.filter(key="chief-editor", section__isnull=True).first()
 
 
 def grant(apps, schema_editor):
-    # On a fresh database Django makes permissions only after every migration.
-    config = apps.get_app_config(PERMISSION[0])
-    models_module = getattr(config, "models_module", None)
-    config.models_module = models_module or True
-    create_permissions(config, apps=apps, verbosity=0)
-    config.models_module = models_module
-    Role = apps.get_model("newsroom", "Role")
-    Permission = apps.get_model("auth", "Permission")
-    permission = Permission.objects.filter(
-        content_type__app_label=PERMISSION[0], codename=PERMISSION[1]
-    ).first()
-    role = Role.objects.filter(key="chief-editor", section__isnull=True).first()
-    if role is not None and permission is not None:
-        role.group.permissions.add(permission)
+    permissions = _permissions(apps)
+    role = _chief_editor(apps)
+    if role is not None:
+        role.group.permissions.add(*permissions)
 
 
 def revoke(apps, schema_editor):
-    Role = apps.get_model("newsroom", "Role")
     Permission = apps.get_model("auth", "Permission")
-    role = Role.objects.filter(key="chief-editor", section__isnull=True).first()
-    permission = Permission.objects.filter(
-        content_type__app_label=PERMISSION[0], codename=PERMISSION[1]
-    ).first()
-    if role is not None and permission is not None:
-        role.group.permissions.remove(permission)
+    role = _chief_editor(apps)
+    if role is not None:
+        role.group.permissions.remove(
+            *Permission.objects.filter(content_type__app_label__in=APPS)
+        )
 
 
 class Migration(migrations.Migration):
