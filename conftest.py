@@ -58,6 +58,11 @@ def pytest_configure(config):
     settings.TASKS = {
         "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}
     }
+    # django.setup() made the database backend of settings.py already (#14):
+    # Wagtail's @task decorators look their backend up at import.
+    setting_changed.send(
+        sender=None, setting="TASKS", value=settings.TASKS, enter=False
+    )
     settings.SCHEDULER_INTERVAL = 1
     # The test database's default Site stays Wagtail's localhost:80 (migrate
     # keeps it in step with BASE_URL, #12); test_base_url sets its own.

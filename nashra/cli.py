@@ -1,6 +1,7 @@
 """The `nashra` console command: Django's management commands under one name.
 
-`nashra serve`, `nashra demo`, `nashra createadmin` and every Django or
+`nashra serve`, `nashra worker` (background jobs), `nashra demo`,
+`nashra createadmin` and every Django or
 Wagtail command (`nashra migrate`, `nashra publish_scheduled` …).
 """
 

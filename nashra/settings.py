@@ -67,6 +67,7 @@ HTTPS = env_bool("NASHRA_HTTPS")
 INSTALLED_APPS = [
     "nashra.core",
     "nashra.newsroom",
+    "nashra.queue",
     "nashra.server",
     "nashra.images",
     "nashra.theme",
@@ -97,6 +98,8 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -377,6 +380,11 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Wagtail's own leaves the password field unlabelled: "Password" in Arabic (#12).
 WAGTAILADMIN_USER_LOGIN_FORM = "nashra.core.admin_forms.LoginForm"
 WAGTAILIMAGES_IMAGE_MODEL = "images.NewsImage"
+# Review before publishing (#14): workflows (the editor review is the
+# default, newsroom 0004), field comments and page locking stay on.
+WAGTAIL_WORKFLOW_ENABLED = True
+WAGTAILADMIN_COMMENTS_ENABLED = True
+WAGTAIL_WORKFLOW_CANCEL_ON_PUBLISH = True
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx", "zip"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
@@ -402,12 +410,24 @@ SCHEDULER_INTERVAL = env_int("NASHRA_SCHEDULER_INTERVAL", 30)
 
 # Details of /readyz (and /metrics) only with this bearer token; empty: none (#17).
 METRICS_TOKEN = env_str("NASHRA_METRICS_TOKEN")
+# Background jobs (#14): Django's tasks API, jobs stored in the database;
+# `nashra serve` runs a worker in-process (one per site under --production),
+# `nashra worker` runs one on its own (then NASHRA_IN_PROCESS_WORKER=0).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+TASK_WORKER_IN_PROCESS = env_bool("NASHRA_IN_PROCESS_WORKER", True)
+TASK_POLL_INTERVAL = float(env_str("NASHRA_TASK_POLL_INTERVAL") or 1)
+TASK_HEARTBEAT = float(env_str("NASHRA_TASK_HEARTBEAT") or 10)
+TASK_ATTEMPTS = env_int("NASHRA_TASK_ATTEMPTS", 5)
+TASK_BACKOFF = env_int("NASHRA_TASK_BACKOFF", 30)
 
 # Public API (#6): origins allowed to read /api/v1/ from a browser, comma
 # separated, or "*" for any; empty (the default) sends no CORS headers.
 NASHRA_CORS_ORIGINS = env_list("NASHRA_CORS_ORIGINS")
 
-EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# Every e-mail is a job on the task queue (nashra/queue/mail.py): requests
+# never wait on a mail server (#14, #17). The backend below delivers it.
+EMAIL_BACKEND = "nashra.queue.mail.QueuedEmailBackend"
+EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.console.EmailBackend"
 # EMAIL_URL: smtp://user:pass@host:587?tls=1, smtp+tls://… (STARTTLS) or
 # smtps://… (implicit TLS); empty keeps the console backend (#3).
 EMAIL_URL = env_str("EMAIL_URL")
@@ -416,7 +436,7 @@ if EMAIL_URL:
 
     _mail = urlsplit(EMAIL_URL)
     _mail_query = parse_qs(_mail.query)
-    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     EMAIL_HOST = _mail.hostname or "localhost"
     EMAIL_PORT = _mail.port or (465 if _mail.scheme == "smtps" else 587)
     EMAIL_HOST_USER = unquote(_mail.username or "")
@@ -425,7 +445,9 @@ if EMAIL_URL:
     EMAIL_USE_TLS = not EMAIL_USE_SSL and (
         _mail.scheme == "smtp+tls" or _mail_query.get("tls", [""])[0] in {"1", "true"}
     )
-    EMAIL_TIMEOUT = 10
+# Seconds for each SMTP connect, read and write: a hung server costs a job
+# this long, then the queue retries it later (#17: it was 10 s per comment).
+EMAIL_TIMEOUT = env_int("NASHRA_EMAIL_TIMEOUT", 5)
 DEFAULT_FROM_EMAIL = env_str("NASHRA_FROM_EMAIL", "nashra@localhost")
 
 SESSION_COOKIE_HTTPONLY = True

@@ -1,4 +1,8 @@
-"""E-mail the section's editors when a comment waits for them (#3)."""
+"""E-mail the section's editors when a comment waits for them (#3).
+
+A background job (#14): the post only queues `alert_editors`; the worker
+finds the editors, writes the message and queues its delivery.
+"""
 
 import logging
 import smtplib
@@ -7,7 +11,11 @@ from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.permission_policies.pages import PagePermissionPolicy
+
+from nashra.comments.models import Comment, Status
+from nashra.queue.background import background
 
 logger = logging.getLogger(__name__)
 
@@ -35,8 +43,23 @@ def notify_pending(comment, base_url):
     body = render_to_string("comments/email_pending.txt", context)
     try:
         send_mail(subject, body, None, recipients)
-    # A mail server outage must not lose the reader's comment, only the alert.
+    # A mail server outage must not lose the reader's comment, only the alert
+    # (with the queued backend, delivery is a job of its own and is retried).
     except (OSError, smtplib.SMTPException):
         logger.warning("could not e-mail editors about comment %s", comment.pk)
         return 0
     return len(recipients)
+
+
+@background(label=gettext_lazy("Tell the editors about a comment"))
+def alert_editors(comment_id, base_url):
+    """The job the comment form queues; a comment moderated or deleted
+    before the worker reached it needs no alert."""
+    comment = (
+        Comment.objects.filter(pk=comment_id, status=Status.PENDING)
+        .select_related("article")
+        .first()
+    )
+    if comment is None:
+        return 0
+    return notify_pending(comment, base_url)

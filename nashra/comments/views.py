@@ -24,7 +24,7 @@ from nashra.articles.models import ArticlePage
 from nashra.comments import answers, tokens
 from nashra.comments.forms import CommentForm
 from nashra.comments.models import Comment, Status
-from nashra.comments.notify import notify_pending
+from nashra.comments.notify import alert_editors
 from nashra.comments.submit import Refused, submit
 from nashra.comments.threads import is_open, options_for
 from nashra.core.client import client_ip
@@ -203,8 +203,9 @@ def post(request, article_id):
         )
     logger.info("comment %s stored as %s", comment.pk, comment.status)
     if comment.status == Status.PENDING:
-        # The admin's public address, not whatever Host the post came with (#12).
-        notify_pending(comment, settings.WAGTAILADMIN_BASE_URL)
+        # The admin's public address, not whatever Host the post came with
+        # (#12); a job, so the reader never waits on the mail server (#14).
+        alert_editors.enqueue(comment.pk, settings.WAGTAILADMIN_BASE_URL)
     if answers.wants_json(request):
         response = answers.stored(request, article, comment, options)
     else:

@@ -6,6 +6,10 @@ class NewsroomConfig(AppConfig):
     label = "newsroom"
 
     def ready(self):
-        from nashra.newsroom import sessions
+        from wagtail.signals import task_submitted
+
+        from nashra.newsroom import review, sessions
 
         sessions.connect()
+        # Wagtail sends it with the task state's class: every task type comes here.
+        task_submitted.connect(review.on_submitted, dispatch_uid="nashra-review")

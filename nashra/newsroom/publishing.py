@@ -36,6 +36,17 @@ class NewsroomPermissionTester(PagePermissionTester):
         )
 
 
+def may_review(page, user):
+    """Who approves `page` in the editor review (#14): whoever may edit and
+    publish it, which an author's ownership alone never makes them."""
+    if not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    actions = NewsroomPermissionTester(user, page).permissions
+    return "change" in actions and "publish" in actions
+
+
 class NewsroomPermissions:
     """Page mixin: Wagtail asks this tester what a user may do with the page."""
 

@@ -30,14 +30,17 @@ control_socket_disable = True
 
 
 def post_worker_init(worker):
-    """Every worker competes for the scheduler lock; exactly one holds it.
-    Then the loaded site is frozen out of the garbage collector's walks."""
+    """Every worker competes for the scheduler's and the task worker's locks;
+    exactly one holds each. Then the loaded site is frozen out of the
+    garbage collector's walks."""
     from nashra.server.production import (
         freeze_startup_objects,
         start_scheduler_leader,
+        start_worker_leader,
     )
 
     start_scheduler_leader()
+    start_worker_leader()
     freeze_startup_objects()
 
 

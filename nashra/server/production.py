@@ -19,6 +19,7 @@ Decisions (docs/decisions/page-cache.md):
   go to an SQLite file all workers share.
 - Scheduled publishing runs in exactly one worker: the one holding an
   exclusive lock on var/scheduler.lock; if it dies, another takes over.
+  The task queue's worker is placed the same way (var/tasks-worker.lock).
 """
 
 import fcntl
@@ -30,6 +31,7 @@ import time
 
 from django.conf import settings
 
+from nashra.queue.worker import Worker, queue_is_in_database, run_until_stopped
 from nashra.server.scheduler import SchedulerThread
 
 
@@ -94,17 +96,19 @@ def run(addrport, workers=None, threads=None, stdout=None):
     os.execve(sys.executable, arguments, env)  # noqa: S606
 
 
-class SchedulerLeader(threading.Thread):
-    """Waits for the scheduler lock, then runs the scheduler in this process."""
+class LockLeader(threading.Thread):
+    """Waits for an exclusive lock on a file in var/, then runs `work` in
+    this process; the kernel frees the lock when the process exits, and a
+    waiting worker takes over."""
 
-    def __init__(self, path, interval):
-        super().__init__(name="nashra-scheduler-leader", daemon=True)
+    def __init__(self, name, path, interval, work):
+        super().__init__(name=f"nashra-{name}-leader", daemon=True)
         self.path = path
         self.interval = interval
+        self.work = work
         self.handle = None
 
     def run(self):
-
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.handle = open(self.path, "a")
         while True:
@@ -113,14 +117,35 @@ class SchedulerLeader(threading.Thread):
             except OSError:
                 time.sleep(self.interval)
                 continue
-            # The lock is released by the kernel when this process exits.
-            SchedulerThread(self.interval).run()
+            self.work()
             return
 
 
 def start_scheduler_leader():
-    leader = SchedulerLeader(
-        settings.VAR_DIR / "scheduler.lock", settings.SCHEDULER_INTERVAL
+    interval = settings.SCHEDULER_INTERVAL
+    leader = LockLeader(
+        "scheduler",
+        settings.VAR_DIR / "scheduler.lock",
+        interval,
+        SchedulerThread(interval).run,
+    )
+    leader.start()
+    return leader
+
+
+def start_worker_leader():
+    """One task worker per site, not one per gunicorn worker (#14): every
+    gunicorn worker waits for var/tasks-worker.lock and the holder runs the
+    queue in a thread. A killed or recycled holder frees the lock, another
+    worker takes over and its heartbeat puts the dead one's job back. Sites
+    that run `nashra worker` instead set NASHRA_IN_PROCESS_WORKER=0."""
+    if not (settings.TASK_WORKER_IN_PROCESS and queue_is_in_database()):
+        return None
+    leader = LockLeader(
+        "tasks",
+        settings.VAR_DIR / "tasks-worker.lock",
+        settings.TASK_HEARTBEAT,
+        lambda: run_until_stopped(Worker()),
     )
     leader.start()
     return leader

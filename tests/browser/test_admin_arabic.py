@@ -106,7 +106,7 @@ def test_article_editor_dropdown_panels_and_banners(page, live_server, newsroom)
     )
     page.goto(f"{live_server.url}/admin/pages/{article.pk}/edit/")
     found = {"editor": english_on(page, newsroom)}
-    # The footer's dropdown holds «تقديم إلى موافقة المشرفين» and the rest.
+    # The footer's dropdown holds «تقديم إلى مراجعة المحرر» and the rest.
     page.locator("footer [data-w-dropdown-target=toggle]").first.click()
     expect(page.locator("footer button[name=action-submit]")).to_be_visible()
     found["submit dropdown"] = english_on(page, newsroom)

@@ -108,9 +108,10 @@ class ArabicAdminTests(TestCase):
         )
 
     def test_submit_button_names_the_workflow_in_arabic(self):
-        """Wagtail's default workflow was «Moderators approval» on every button."""
+        """Wagtail's default workflow was «Moderators approval» on every button;
+        the default is now the editor review (#14)."""
         response = self.client.get(f"{ADMIN}pages/{self.article.pk}/edit/")
-        self.assertContains(response, "تقديم إلى موافقة المشرفين")
+        self.assertContains(response, "تقديم إلى مراجعة المحرر")
 
     def test_images_and_documents(self):
         self.assert_arabic(
@@ -181,15 +182,15 @@ class ArabicAdminTests(TestCase):
         )
 
     def test_workflows(self):
-        workflow, task = Workflow.objects.get(), Task.objects.get()
         self.assert_arabic(
             f"{ADMIN}workflows/list/",
-            f"{ADMIN}workflows/edit/{workflow.pk}/",
-            f"{ADMIN}workflows/usage/{workflow.pk}/",
+            *(f"{ADMIN}workflows/edit/{w.pk}/" for w in Workflow.objects.all()),
+            *(f"{ADMIN}workflows/usage/{w.pk}/" for w in Workflow.objects.all()),
             f"{ADMIN}workflows/tasks/index/",
-            f"{ADMIN}workflows/tasks/edit/{task.pk}/",
+            *(f"{ADMIN}workflows/tasks/edit/{t.pk}/" for t in Task.objects.all()),
             f"{ADMIN}workflows/add/",
             f"{ADMIN}workflows/tasks/add/wagtailcore/groupapprovaltask/",
+            f"{ADMIN}workflows/tasks/add/newsroom/editorreviewtask/",
         )
 
     def test_reports(self):

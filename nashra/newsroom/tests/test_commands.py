@@ -6,12 +6,15 @@ from unittest.mock import patch
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core import mail
 from django.core.management import CommandError, call_command
 from django.test import TestCase, override_settings
 from wagtail.models import GroupPagePermission
 
 from nashra.newsroom.models import Role
 from nashra.newsroom.tests.base import Newsroom
+from nashra.queue.tests.base import IN_DATABASE, run_due
+from nashra.queue.tests.test_mail import QUEUED
 
 User = get_user_model()
 
@@ -64,6 +67,19 @@ class AddUserTests(Newsroom, TestCase):
         self.client.logout()
         again = self.client.get(path, follow=True)
         self.assertNotContains(again, 'name="new_password1"')
+
+    def test_the_link_is_emailed_through_the_queue(self):
+        """The CLI only queues the message; the worker sends it (#14)."""
+        with IN_DATABASE, QUEUED:
+            out = run("adduser", "sami", "--role", "author", "--email", "s@example.org")
+            self.assertEqual(mail.outbox, [])
+            self.assertIn("s@example.org", out)
+            run_due()
+        (message,) = mail.outbox
+        self.assertEqual(message.to, ["s@example.org"])
+        link = next(w for w in out.split() if w.startswith("https://"))
+        self.assertIn(link, message.body)
+        self.assertIn("sami", message.body)
 
     def test_section_editor(self):
         run(

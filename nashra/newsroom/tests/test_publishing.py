@@ -7,7 +7,7 @@ article must stay a draft (or stay live, for unpublishing).
 from django.contrib.auth.models import AnonymousUser
 from django.test import TestCase
 from django.urls import reverse
-from wagtail.models import Page, Workflow
+from wagtail.models import Page
 
 from nashra.articles.factories import create_article
 from nashra.articles.models import ArticlePage
@@ -78,7 +78,7 @@ class ContributorTests(Paths, TestCase):
         self.assertDraft(self.article)
 
     def test_workflow_approve_url_is_refused(self):
-        Workflow.objects.get().start(self.article, self.contributor)
+        self.article.get_workflow().start(self.article, self.contributor)
         state = self.article.current_workflow_task_state
         url = reverse(
             "wagtailadmin_pages:workflow_action",

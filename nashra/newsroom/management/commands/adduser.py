@@ -2,12 +2,15 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
 from django.core.management.base import BaseCommand, CommandError
 from django.core.validators import validate_email
 from django.db import transaction
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
+from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from nashra.newsroom.models import RoleKey
@@ -45,6 +48,10 @@ class Command(BaseCommand):
             user.set_unusable_password()
             user.save()
             user.groups.set(groups)
+            link = password_link(user)
+            # A job on the queue (#14): sent by the worker, retried if the
+            # mail server is down, and never sent for a user not created.
+            send_link(user, link)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Staff user {user.username} created as {role}.\n"
@@ -52,7 +59,9 @@ class Command(BaseCommand):
                 "Send them this link to choose a password; it works once "
                 f"and for {settings.PASSWORD_RESET_TIMEOUT // 86400} days:\n"
                 "أرسل إليه هذا الرابط ليختار كلمة مروره؛ يصلح مرة واحدة:\n"
-                f"  {password_link(user)}"
+                f"  {link}\n"
+                f"It is also e-mailed to {user.email} by the background worker.\n"
+                f"ويُرسل إليه أيضاً بالبريد إلى {user.email} عبر المهام في الخلفية."
             )
         )
 
@@ -122,3 +131,12 @@ def password_link(user):
     token = default_token_generator.make_token(user)
     path = reverse("wagtailadmin_password_reset_confirm", args=[uid, token])
     return f"{settings.BASE_URL}{path}"
+
+
+def send_link(user, link):
+    subject = _("Choose your password for %(site)s") % {
+        "site": settings.WAGTAIL_SITE_NAME
+    }
+    context = {"user": user, "link": link, "site_name": settings.WAGTAIL_SITE_NAME}
+    body = render_to_string("newsroom/email_set_password.txt", context)
+    send_mail(subject, body, None, [user.email])

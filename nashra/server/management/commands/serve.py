@@ -5,6 +5,7 @@ from django.db.migrations.executor import MigrationExecutor
 
 from nashra.articles.models import ArticlePage
 from nashra.core.base_url import keep_in_step
+from nashra.queue.worker import start_worker_thread
 from nashra.sections.models import SectionPage
 from nashra.server import production
 from nashra.server.scheduler import start_scheduler
@@ -31,7 +32,7 @@ class Command(BaseCommand):
     help = (
         "Prepare and serve Nashra: migrate, load the demo site when empty (not "
         "with --production), create the first administrator, then serve with "
-        "scheduled publishing running."
+        "scheduled publishing and a background-job worker running."
     )
 
     def add_arguments(self, parser):
@@ -56,6 +57,7 @@ class Command(BaseCommand):
         if options.get("production"):
             return production.run(addrport, stdout=self.stdout)
         start_scheduler()
+        start_worker_thread()
         self.stdout.write(
             f"Nashra: http://{addrport}/  (admin: http://{addrport}/admin/)"
         )
