@@ -2,7 +2,7 @@
 
 from django.db import migrations
 
-from nashra.newsroom.grants import grant_to_chief_editor
+from nashra.core.grants import grant_to_chief_editor
 
 grant, revoke = grant_to_chief_editor(("prayer",))
 

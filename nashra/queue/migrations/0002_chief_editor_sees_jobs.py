@@ -8,7 +8,7 @@ chief editor's group if the roles migration made or adopted one.
 
 from django.db import migrations
 
-from nashra.newsroom.grants import grant_to_chief_editor
+from nashra.core.grants import grant_to_chief_editor
 
 grant, revoke = grant_to_chief_editor(("django_tasks_database", "queue"))
 
