@@ -94,19 +94,28 @@ def _within(queryset, roots):
 
 
 def _status(page, scheduled, reviews):
-    if page.pk in reviews:
-        return IN_REVIEW, page.latest_revision_created_at
-    if page.pk in scheduled:
-        return SCHEDULED, scheduled[page.pk]
-    if page.live:
-        return PUBLISHED, page.published_at or page.first_published_at
-    return DRAFT, page.latest_revision_created_at
+    pk = page["pk"]
+    if pk in reviews:
+        return IN_REVIEW, page["latest_revision_created_at"]
+    if pk in scheduled:
+        return SCHEDULED, scheduled[pk]
+    if page["live"]:
+        return PUBLISHED, page["published_at"] or page["first_published_at"]
+    return DRAFT, page["latest_revision_created_at"]
 
 
-def _name(user):
-    if user is None:
-        return ""
-    return user.get_full_name() or user.get_username()
+def _name(page):
+    full = f"{page['owner__first_name'] or ''} {page['owner__last_name'] or ''}"
+    return full.strip() or page["owner__username"] or ""
+
+
+# Columns, not model instances: building 1,500 clusterable pages (and their
+# sections) was two thirds of the desk's time at 1,500 rows.
+COLUMNS = (
+    "pk", "title", "draft_title", "live", "published_at", "first_published_at",
+    "latest_revision_created_at", "section_id", "section__title", "owner_id",
+    "owner__username", "owner__first_name", "owner__last_name",
+)  # fmt: skip
 
 
 def items(start, end, *, roots=None, section=None, person=None, status=None):
@@ -122,7 +131,6 @@ def items(start, end, *, roots=None, section=None, person=None, status=None):
     articles = _within(ArticlePage.objects.all(), roots)
     if section is not None:
         articles = articles.filter(section_id=section)
-    articles = articles.defer_streamfields().select_related("section", "owner")
     found = {}
     live = articles.filter(live=True, published_at__gte=start, published_at__lt=end)
     others = articles.filter(
@@ -130,28 +138,31 @@ def items(start, end, *, roots=None, section=None, person=None, status=None):
         & Q(latest_revision_created_at__lt=end)
         | Q(pk__in=[*soon, *reviews])
     )
-    for page in [*live, *others]:
+    for page in [*live.values(*COLUMNS), *others.values(*COLUMNS)]:
         kind, at = _status(page, scheduled, reviews)
-        if at is None or not start <= at < end or page.pk in found:
+        if at is None or not start <= at < end or page["pk"] in found:
             continue
         if status is not None and kind != status:
             continue
-        found[page.pk] = Item(
-            pk=page.pk,
-            title=page.draft_title or page.title,
+        found[page["pk"]] = Item(
+            pk=page["pk"],
+            title=page["draft_title"] or page["title"],
             status=kind,
             at=at,
-            section_id=page.section_id,
-            section=page.section.title if page.section else "",
-            owner_id=page.owner_id,
-            assignee=_name(page.owner),
+            section_id=page["section_id"],
+            section=page["section__title"] or "",
+            owner_id=page["owner_id"],
+            assignee=_name(page),
         )
     links = ArticlePageAuthor.objects.filter(page_id__in=list(found))
-    for link in links.select_related("author").order_by("sort_order", "pk"):
-        item = found[link.page_id]
-        item.writers.append(link.author.name)
-        if link.author.user_id:
-            item.writer_users.add(link.author.user_id)
+    bylines = links.order_by("sort_order", "pk").values_list(
+        "page_id", "author__name", "author__user_id"
+    )
+    for page_id, name, user_id in bylines:
+        item = found[page_id]
+        item.writers.append(name)
+        if user_id:
+            item.writer_users.add(user_id)
     rows = sorted(found.values(), key=lambda item: (item.at, item.pk))
     if person is not None:
         rows = [r for r in rows if r.owner_id == person or person in r.writer_users]

@@ -1,10 +1,13 @@
 """The planning desk: the day's or the week's articles in the admin (#14)."""
 
 from datetime import timedelta
+from html import escape
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from nashra.desk import plan
@@ -36,8 +39,9 @@ def desk(request):
         status=data.get("status") or None,
     )
     edit = reverse("wagtailadmin_pages:edit", args=[int(ID_MARK)])
+    labels = {key: escape(str(label)) for key, label in plan.STATUSES.items()}
     for row in rows:
-        row.edit_url = edit.replace(ID_MARK, str(row.pk))
+        row.html = _row_html(row, edit.replace(ID_MARK, str(row.pk)), labels)
     step = timedelta(days=SPANS[span])
     query = request.GET.copy()
     return render(
@@ -59,3 +63,15 @@ def _query(query, **values):
     for name, value in values.items():
         query[name] = value.isoformat()
     return query.urlencode()
+
+
+def _row_html(row, url, labels):
+    """One table row, built here: the template engine took half the time of
+    a week of 1,500 rows for these five cells. Every value is escaped."""
+    cells = (
+        f'<tr data-desk-item="{row.pk}"><td>{timezone.localtime(row.at):%H:%M}</td>'
+        f'<td><a href="{escape(url)}">{escape(row.title)}</a></td>'
+        f'<td><span class="status status--{row.status}">{labels[row.status]}</span></td>'
+        f"<td>{escape('، '.join(row.writers))}</td><td>{escape(row.assignee)}</td></tr>"
+    )
+    return mark_safe(cells)  # noqa: S308  (escaped above)

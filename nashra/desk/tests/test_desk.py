@@ -140,6 +140,15 @@ class DeskTests(TestCase):
         count()  # Wagtail reads its sites again after a publish
         self.assertEqual(count(), before)
 
+    def test_titles_and_names_are_escaped(self):
+        """The rows are built in Python, not the template: a headline with
+        markup must still arrive as text."""
+        create_article(self.world, "<script>alert(1)</script>", slug="xss",
+                       publish=False, owner=self.editor)  # fmt: skip
+        page = self.get().content.decode()
+        self.assertNotIn("<script>alert(1)</script>", page)
+        self.assertIn("&lt;script&gt;alert(1)&lt;/script&gt;", page)
+
     def test_the_plan_is_in_time_order(self):
         start = timezone.now() - timedelta(days=1)
         found = plan.items(start, start + timedelta(days=7))
