@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "nashra.feeds",
     "nashra.importers",
     "nashra.pages",
+    "nashra.desk",
     "nashra.pagecache",
     "nashra.demo",
     "wagtail.contrib.redirects",

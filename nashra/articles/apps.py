@@ -11,9 +11,12 @@ class ArticlesConfig(AppConfig):
 
     def ready(self):
         from nashra.articles import signals
+        from nashra.articles.breaking import expire_breaking
         from nashra.articles.counting import flush_views
 
         signals.connect()
         # Batched view counts reach the database every interval (#4); the
         # flush holds its own lock, so every scheduler may try it (#13).
         jobs.register("flush-views", flush_views, once_per_interval=False)
+        # Breaking flags switch themselves off when their time is up (#14).
+        jobs.register("expire-breaking", expire_breaking)

@@ -18,6 +18,8 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
 from nashra.articles.blocks import ArticleBodyBlock
+from nashra.articles.corrections import latest_time
+from nashra.articles.panels import ArticlePageForm, PermissionedInlinePanel
 from nashra.articles.queries import ArticleQuerySet
 from nashra.core import groups
 from nashra.core.privacy import CachedRestrictionsMixin
@@ -176,8 +178,23 @@ class ArticlePage(
     tags = ClusterTaggableManager(
         through=ArticleTag, blank=True, verbose_name=_("tags")
     )
+    # The newest correction's or update note's time, kept by save() so that
+    # bylines, feeds and sitemaps read it from the row (#14).
+    updated_at = models.DateTimeField(
+        _("updated"), null=True, blank=True, editable=False
+    )
+    breaking_until = models.DateTimeField(
+        _("breaking news until"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Set a time to put the article in the breaking-news ticker until "
+            "then; leave empty when it is not breaking news."
+        ),
+    )
 
     objects = PageManager.from_queryset(ArticleQuerySet)()
+    base_form_class = ArticlePageForm
     # Fetched with the article when it is served (nashra.core.routing).
     serve_select_related = ("section",)
 
@@ -195,10 +212,13 @@ class ArticlePage(
         FieldPanel("body"),
         InlinePanel("article_authors", label=_("Authors")),
         FieldPanel("tags"),
+        PermissionedInlinePanel("corrections", label=_("Corrections and updates"),
+                                heading=_("Corrections and updates")),
     ]  # fmt: skip
     promote_panels = [
         *Page.promote_panels,
         FieldPanel("featured"),
+        FieldPanel("breaking_until", permission="articles.add_breaking"),
         FieldPanel("published_at"),
     ]
     search_fields = [
@@ -233,16 +253,47 @@ class ArticlePage(
             self.section_id = parent.id
         if self.live and self.published_at is None:
             self.published_at = self.first_published_at or timezone.now()
-        super().save(*args, **kwargs)
         update_fields = kwargs.get("update_fields")
+        if update_fields is None:
+            self.updated_at = latest_time(self.corrections.all())
+        # A new article has no ticker row yet: importers save 100,000 (#7).
+        new_and_calm = self._state.adding and self.breaking_until is None
+        super().save(*args, **kwargs)
         if update_fields is None or {"live", "published_at"} & set(update_fields):
             self.sync_tag_dates()
+        if new_and_calm:
+            return
+        if update_fields is None or {"live", "breaking_until"} & set(update_fields):
+            self.sync_breaking()
 
     def sync_tag_dates(self):
         """Copy the live publication date onto the tag links (see ArticleTag)."""
         ArticleTag.objects.filter(content_object_id=self.pk).update(
             published_at=self.published_at if self.live else None
         )
+
+    def sync_breaking(self):
+        """Keep the ticker's row (Breaking) to the live article's switch: the
+        ticker reads that small table first (#8), the article owns the flag."""
+        until = self.breaking_until
+        if self.live and until is not None and until > timezone.now():
+            Breaking.objects.update_or_create(
+                page_id=self.pk, defaults={"until": until}
+            )
+        else:
+            Breaking.objects.filter(page_id=self.pk).delete()
+
+    @property
+    def is_breaking(self):
+        """Breaking news now: checked at reading time, so an expired item
+        never shows, even before the expiry job has switched it off."""
+        return self.breaking_until is not None and self.breaking_until > timezone.now()
+
+    @property
+    def modified_at(self):
+        """The last change readers can see: a publish or a dated note."""
+        found = [self.last_published_at, self.updated_at, self.published_at]
+        return max((moment for moment in found if moment), default=None)
 
     @cached_property
     def byline_authors(self):

@@ -2,6 +2,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
+from nashra.articles.corrections import Correction, NoteKind
 from nashra.articles.models import ArticlePage, Author, Tag
 from nashra.articles.queries import live_tag_links
 from nashra.core import fragments, groups, versions
@@ -14,7 +15,7 @@ PER_PAGE = 12
 def article_context(page, request=None):
     """Byline, tags and photo of one article, each fetched once.
 
-    With a reader's request, byline and tags come from the fragment cache
+    With a reader's request, byline, tags and notes come from the fragment cache
     (two queries and a tenth of an uncached article's CPU, #8): their rows
     change only when the article is published ("page:<id>") and authors and
     tags are site-wide models ("site"). A preview reads the draft's own.
@@ -22,17 +23,20 @@ def article_context(page, request=None):
 
     def build():
         links = page.article_authors.select_related("author")
-        return [link.author for link in links], list(page.tags.all())
+        # Corrections and update notes change only with a publish too (#14).
+        notes = sorted(page.corrections.all(), key=lambda note: (note.at, note.pk or 0))
+        return [link.author for link in links], list(page.tags.all()), notes
 
     if request is None or page.pk is None or getattr(request, "is_preview", False):
-        authors, tags = build()
+        authors, tags, notes = build()
     else:
-        authors, tags = fragments.cached(
-            f"byline:{page.pk}", {groups.SITE, groups.page(page.pk)}, build
+        authors, tags, notes = fragments.cached(
+            f"byline:{page.pk}:notes", {groups.SITE, groups.page(page.pk)}, build
         )
     return {
         "authors": authors,
         "tags": tags,
+        "notes": notes,
         "section": page.section,
         "image_specs": renditions.ARTICLE,
     }
@@ -80,4 +84,29 @@ def author_page(request, slug):
         template="articles/author_page.html",
         context={"author": author, "page_title": author.name},
         listing=f"author:{author.slug}",
+    )
+
+
+def corrections_page(request):
+    """Every correction to a published article, newest first (#14).
+
+    Cached by the page cache under "front" like the other paper-wide pages:
+    each publish, which is how a correction goes live, bumps it.
+    """
+    notes = Correction.objects.filter(
+        kind=NoteKind.CORRECTION,
+        page__in=ArticlePage.objects.published().values("pk"),
+    )
+    found = paginate_newest(
+        notes.select_related("page", "page__section"),
+        request,
+        PER_PAGE,
+        listing="corrections",
+        version=versions.current(groups.FRONT),
+        keys=Keys(notes, "at", "pk"),
+    )
+    return render(
+        request,
+        "articles/corrections_page.html",
+        {"notes": found, "page_title": _("Corrections")},
     )

@@ -2,7 +2,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from nashra.articles.models import Author, Breaking, Tag
+from nashra.articles.models import Author, Tag
 
 
 class AuthorViewSet(SnippetViewSet):
@@ -28,18 +28,5 @@ class TagViewSet(SnippetViewSet):
 
 register_snippet(AuthorViewSet)
 register_snippet(TagViewSet)
-
-
-class BreakingViewSet(SnippetViewSet):
-    model = Breaking
-    icon = "warning"
-    menu_label = _("Breaking news")
-    add_to_admin_menu = True
-    menu_order = 250
-    list_display = ["page", "until"]
-    # The admin addresses editors knew when breaking news was the theme's (#13).
-    url_prefix = "theme/breaking"
-    admin_url_namespace = "wagtailsnippets_theme_breaking"
-
-
-register_snippet(BreakingViewSet)
+# Breaking news has no menu of its own: it is a switch on the article, with
+# the article's publish and revisions (#14); Breaking is the ticker's index.

@@ -89,9 +89,25 @@ def queue(request):
     )
 
 
+# A row's own button ("approve:123"): one click, no ticking (#14).
+ROW_ACTIONS = ("approve", "spam", "trash")
+
+
+def _row_action(request):
+    """(action, [id]) of a row's button, or None when none was pressed."""
+    pressed = request.POST.get("row", "")
+    action, _sep, pk = pressed.partition(":")
+    if action in ROW_ACTIONS and _is_id(pk):
+        return action, [int(pk)]
+    return None
+
+
 def _bulk(request):
     ids = [int(i) for i in request.POST.getlist("ids") if _is_id(i)][:500]
     action = request.POST.get("action", "")
+    pressed = _row_action(request)
+    if pressed is not None:
+        action, ids = pressed
     comments = Comment.objects.filter(pk__in=ids)
     if action == "delete":
         done = moderation.delete(comments)

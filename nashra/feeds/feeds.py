@@ -141,7 +141,7 @@ class ArticleFeed(Feed):
         return item.published_at
 
     def item_updateddate(self, item):
-        return item.last_published_at or item.published_at
+        return item.modified_at
 
     def item_author_name(self, item):
         return _(" and ").join(self.bylines.get(item.pk, [])) or None

@@ -4,9 +4,10 @@ Django's writers know enclosures but not `media:content`, which many readers
 (and news apps) use for the picture beside a headline, and they have no place
 for a full article next to its summary: RSS readers look in `content:encoded`,
 Atom readers in `<content>`. Items pass both through `item_extra_kwargs`.
+An RSS item's last change (a correction, #14) goes in `atom:updated`.
 """
 
-from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed, rfc3339_date
 
 MEDIA_NS = "http://search.yahoo.com/mrss/"
 CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
@@ -38,6 +39,10 @@ class NewsRss(Rss201rev2Feed):
 
     def add_item_elements(self, handler, item):
         super().add_item_elements(handler, item)
+        if item.get("updateddate"):
+            # RSS 2.0 has no item modification date; readers take Atom's, in
+            # the atom namespace Django's writer already declares (#14).
+            handler.addQuickElement("atom:updated", rfc3339_date(item["updateddate"]))
         if item.get("content"):
             handler.addQuickElement("content:encoded", item["content"])
         _add_media(handler, item)

@@ -211,7 +211,8 @@ def _article(context, page, request):
     )
     meta["og_type"] = "article"
     meta["published"] = w3c(page.published_at)
-    meta["modified"] = w3c(page.last_published_at or page.published_at)
+    # A correction or update note dated after the last publish counts (#14).
+    meta["modified"] = w3c(page.modified_at)
     meta["section"] = section.title if section else ""
     meta["tags"] = [tag.name for tag in tags]
     meta["authors"] = [author.name for author in authors]
@@ -240,9 +241,23 @@ def _article(context, page, request):
         "articleSection": meta["section"],
         "keywords": meta["tags"],
     }
+    notes = context.get("notes")
+    notes = list(page.corrections.all()) if notes is None else notes
+    corrections = [_correction(note) for note in notes if note.is_correction]
+    if corrections:
+        article["correction"] = corrections
     if meta["image"]:
         article["image"] = [{"@type": "ImageObject", "url": meta["image"]["url"],
                              "width": meta["image"]["width"],
                              "height": meta["image"]["height"]}]  # fmt: skip
     meta["json_ld"] = [article, breadcrumbs(_page_trail(page, request, section))]
     return meta
+
+
+def _correction(note):
+    """schema.org's CorrectionComment for one published correction (#14)."""
+    return {
+        "@type": "CorrectionComment",
+        "text": note.text,
+        "datePublished": w3c(note.at),
+    }

@@ -128,7 +128,7 @@ class ArticleSource(SitemapSource):
         return links.page_url(obj, request)
 
     def lastmod(self, obj):
-        return obj.last_published_at or obj.published_at
+        return obj.modified_at
 
     def images(self, obj, request):
         # The original file: a sitemap must never make the server resize

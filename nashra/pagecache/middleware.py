@@ -12,6 +12,7 @@ from django.core.exceptions import DisallowedHost
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils import timezone
 
+from nashra.articles import breaking
 from nashra.core import groups, versions
 from nashra.pagecache import conf, entries, published, purge, responses
 from nashra.pagecache.dependencies import for_served_page, for_view
@@ -70,8 +71,12 @@ def dependencies(request, response):
 def entry_ttl(request):
     match = getattr(request, "resolver_match", None)
     if match is not None and match.view_name.startswith("search:"):
-        return conf.short_ttl()
-    return conf.ttl()
+        ttl = conf.short_ttl()
+    else:
+        ttl = conf.ttl()
+    # No signal announces a breaking flag's end: an entry that may show it
+    # (the ticker is on every page) lives no longer than the flag (#14).
+    return min(ttl, breaking.seconds_until_next_end())
 
 
 def replay(request, entry):

@@ -7,7 +7,8 @@ section and comment count: publishing, editing, moving or unpublishing it,
 and every comment count change, bump "page:<id>"; a section, image or
 setting change bumps "site". So the card's HTML is kept under those two
 groups, keyed on what else it depends on (site, theme, language and the
-card's options), and rendered only when one of them moved.
+card's options), and rendered only when one of them moved. A breaking
+card's HTML (its badge) lives no longer than the flag does (#14).
 """
 
 from django import template
@@ -15,6 +16,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.models import Site
 
+from nashra.articles import breaking
 from nashra.core import fragments, groups
 from nashra.core.listings import fetched
 from nashra.theme.loaders import active_theme
@@ -61,5 +63,10 @@ def card(context, article, **given):
     # The versions of every card in the listing in one read, not one each.
     fragments.prime({groups.page(item.pk) for item in _fellows(context)})
     found = {groups.SITE, groups.page(article.pk)}
-    html = fragments.cached(_name(request, article, options), found, build)
+    html = fragments.cached(
+        _name(request, article, options),
+        found,
+        build,
+        timeout=breaking.lifetime([article]),
+    )
     return mark_safe(html)  # noqa: S308  (as above)

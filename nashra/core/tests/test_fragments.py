@@ -76,7 +76,9 @@ class ChromeTests(TestCase):
     def test_the_ticker_follows_breaking_news(self):
         mate = self.paper["articles"][1]
         self.assertNotContains(self.client.get(self.article.url), 'class="ticker"')
-        Breaking.objects.create(page=mate, until=timezone.now() + timedelta(hours=1))
+        # The switch is on the article, published with it (#14).
+        mate.breaking_until = timezone.now() + timedelta(hours=1)
+        mate.save_revision().publish()
         self.assertContains(self.client.get(self.article.url), 'class="ticker"')
         mate.title = "عاجل: عنوان جديد"
         mate.save_revision().publish()

@@ -8,7 +8,7 @@ scheduled article, a private section or a draft's picture never appears.
 from datetime import UTC, datetime
 from typing import Literal
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Path, Query, Router, Schema
@@ -57,6 +57,9 @@ class ArticleFilters(PageQuery):
         None, max_length=200, pattern=NO_NUL, description="Author slug"
     )
     since: datetime | None = Field(None, description="Published at or after (ISO 8601)")
+    breaking: bool | None = Field(
+        None, description="true: breaking news now only; false: the others"
+    )
     ordering: Literal[tuple(ORDERINGS)] = "-published_at"
 
 
@@ -112,6 +115,10 @@ def list_articles(request, filters: Query[ArticleFilters]):
         except OverflowError:
             raise HttpError(422, "since is out of range") from None
         articles = articles.filter(published_at__gte=since)
+    if filters.breaking is not None:
+        # Judged by the clock, not by whether the expiry job has run (#14).
+        now = Q(breaking_until__gt=timezone.now())
+        articles = articles.filter(now if filters.breaking else ~now)
     articles = articles.order_by(*ORDERINGS[filters.ordering]).distinct()
     return _page(articles, filters, lambda a: serialise.article(a, request))
 

@@ -65,6 +65,9 @@ class ArticleOut(Schema):
     summary: str
     published_at: datetime
     updated_at: datetime
+    # Breaking news now, and until when; false and null once it has expired.
+    breaking: bool
+    breaking_until: datetime | None
     section: SectionRef | None
     authors: list[AuthorRef]
     tags: list[TagOut]

@@ -67,7 +67,9 @@ def article(obj, request, *, with_body=False):
         "short_url": links.absolute(request, reverse("feeds:short", args=[obj.pk])),
         "summary": obj.summary,
         "published_at": obj.published_at,
-        "updated_at": obj.last_published_at or obj.published_at,
+        "updated_at": obj.modified_at,
+        "breaking": obj.is_breaking,
+        "breaking_until": obj.breaking_until if obj.is_breaking else None,
         "section": section_ref(obj.section, request),
         "authors": [author_ref(a.author, request) for a in obj.article_authors.all()],
         # Sorted here, from the prefetched rows: unordered, SQLite and

@@ -1,6 +1,7 @@
 from django import template
 from django.utils.safestring import mark_safe
 
+from nashra.articles import breaking
 from nashra.articles.blocks import sanitise_html
 from nashra.core import fragments
 
@@ -25,5 +26,7 @@ def front_block(context, block):
     with context.push(number=block["number"], **values):
         html = found.render(context)
     if block.get("fragment"):
-        fragments.keep(block["fragment"], str(html))
+        # A breaking badge in the block goes when its flag does (#14).
+        timeout = breaking.lifetime(block["articles"])
+        fragments.keep(block["fragment"], str(html), timeout=timeout)
     return html

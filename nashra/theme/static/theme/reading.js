@@ -84,3 +84,53 @@ const beacon = document.querySelector("[data-view-beacon]");
 if (beacon && navigator.sendBeacon) {
   navigator.sendBeacon(beacon.dataset.viewBeacon);
 }
+
+// Recent dates as relative time: "منذ 5 دقائق", "منذ ساعتين" (#14). The
+// server writes the absolute date and time into every <time data-relative>,
+// which stays true in a cached page; the reader's clock says how long ago it
+// was, for the last day, and again every minute. The forms are those of
+// nashra.text.dates (a test compares them): after منذ the dual is genitive,
+// 3-10 take the plural, 11-99 the singular.
+const UNIT_FORMS = {
+  minute: { one: "دقيقة", two: "دقيقتين", few: "دقائق", many: "دقيقة", other: "دقيقة" },
+  hour: { one: "ساعة", two: "ساعتين", few: "ساعات", many: "ساعة", other: "ساعة" },
+};
+const JUST_NOW = "الآن";
+const pluralCategory = (n) => {
+  if (n === 1) return "one";
+  if (n === 2) return "two";
+  if (n % 100 >= 3 && n % 100 <= 10) return "few";
+  if (n % 100 >= 11) return "many";
+  return "other";
+};
+const toArabicIndic = (text) => text.replace(/[0-9]/g, (d) => "٠١٢٣٤٥٦٧٨٩"[d]);
+const ago = (n, unit, digits) => {
+  const category = pluralCategory(n);
+  const noun = UNIT_FORMS[unit][category];
+  if (category === "one" || category === "two") return `منذ ${noun}`;
+  const text = `منذ ${n} ${noun}`;
+  return digits === "arabic" ? toArabicIndic(text) : text;
+};
+const relative = (then, now, digits) => {
+  const seconds = (now - then) / 1000;
+  // Ahead of the reader's clock, or older than a day: the date says more.
+  if (!(seconds >= -60 && seconds < 86400)) return null;
+  if (seconds < 60) return JUST_NOW;
+  if (seconds < 3600) return ago(Math.floor(seconds / 60), "minute", digits);
+  return ago(Math.floor(seconds / 3600), "hour", digits);
+};
+const recentTimes = [...document.querySelectorAll("time[data-relative]")];
+if (recentTimes.length && root.lang.startsWith("ar")) {
+  const refresh = () => {
+    const now = Date.now();
+    for (const time of recentTimes) {
+      time.dataset.absolute ??= time.textContent;
+      const text = relative(Date.parse(time.dateTime), now, time.dataset.digits);
+      time.textContent = text ?? time.dataset.absolute;
+      // The exact date and time stay one hover or long-press away.
+      if (text) time.title = time.dataset.absolute;
+    }
+  };
+  refresh();
+  setInterval(refresh, 60_000);
+}

@@ -1,0 +1,47 @@
+"""The article editor's parts that only some roles may touch (#14).
+
+Wagtail drops a FieldPanel's field for a user without its ``permission``,
+but an InlinePanel has no such option: hiding it would still accept its
+formset from a hand-made POST. Here the form leaves out the formsets its
+user may not edit, and their panels disappear with them.
+"""
+
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import InlinePanel
+
+from nashra.articles import corrections
+
+
+class PermissionedInlinePanel(InlinePanel):
+    """An InlinePanel shown only when its formset is in the form."""
+
+    class BoundPanel(InlinePanel.BoundPanel):
+        def __init__(self, **kwargs):
+            form = kwargs.get("form")
+            relation = kwargs["panel"].relation_name
+            self.missing = form is not None and relation not in form.formsets
+            if self.missing:
+                # As the base __init__ would, minus the formset it cannot find.
+                kwargs["form"] = None
+            super().__init__(**kwargs)
+
+        def is_shown(self):
+            return not self.missing and super().is_shown()
+
+
+class ArticlePageForm(WagtailAdminPageForm):
+    """The article form, without the child rows its user may not edit."""
+
+    # Relation name -> the permission it needs.
+    formset_permissions = {"corrections": corrections.PERMISSION}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        user = self.for_user
+        for relation, permission in self.formset_permissions.items():
+            if user is None or not user.has_perm(permission):
+                self.formsets.pop(relation, None)
+            elif self.is_bound and f"{relation}-TOTAL_FORMS" not in self.data:
+                # A POST that never showed the notes (an older form, a script)
+                # leaves them as they are instead of failing as a whole.
+                self.formsets.pop(relation, None)
