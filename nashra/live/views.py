@@ -1,0 +1,98 @@
+"""Reader views of live coverage: the tail open pages poll, permalinks, feed (#15)."""
+
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.cache import patch_cache_control
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from nashra.core import groups
+from nashra.core.privacy import exclude_private
+from nashra.live import stream
+from nashra.live.models import LiveEntry, LivePage
+
+# Every open page asks the same address; a CDN or nginx in front keeps one
+# copy for this long, so the origin renders at most once per update (#15).
+TAIL_SECONDS = 1
+
+
+def public_live_page(pk):
+    pages = exclude_private(LivePage.objects.live().filter(pk=pk))
+    return get_object_or_404(pages.select_related(None))
+
+
+def _tail_payload(page, request):
+    found = stream.changes(page)
+    listed = []
+    for entry in reversed(found):
+        item = {"id": entry.pk, "v": entry.version}
+        if entry.deleted:
+            item["deleted"] = True
+        else:
+            item["html"] = stream.render_entry(entry, request)
+        listed.append(item)
+    return {
+        "v": found[0].version if found else 0,
+        # Fewer changes than the tail holds: it is the whole history.
+        "complete": len(found) < stream.TAIL_SIZE,
+        "changes": listed,
+        "highlights": stream.render_highlights(stream.highlights(page), request),
+    }
+
+
+def tail(request, pk):
+    """What changed last on a live page: the script on every open page asks it."""
+    page = public_live_page(pk)
+    request.pagecache_groups = {groups.page(pk)}
+    response = JsonResponse(
+        _tail_payload(page, request), json_dumps_params={"ensure_ascii": False}
+    )
+    patch_cache_control(
+        response,
+        public=True,
+        max_age=TAIL_SECONDS,
+        s_maxage=TAIL_SECONDS,
+        stale_while_revalidate=TAIL_SECONDS,
+    )
+    return response
+
+
+def permalink(request, pk):
+    """An entry's own address: its page, opened where the entry is."""
+    entry = get_object_or_404(LiveEntry.objects.shown(), pk=pk)
+    page = public_live_page(entry.page_id)
+    newer = page.entries.shown().filter(id__gt=entry.pk).count()
+    query = "" if newer < stream.PER_PAGE else f"?before={entry.pk + 1}"
+    return redirect(f"{page.url}{query}#entry-{entry.pk}")
+
+
+def feed(request, pk):
+    """An Atom feed of a live page's newest entries."""
+    page = public_live_page(pk)
+    request.pagecache_groups = {groups.page(pk)}
+    base = request.build_absolute_uri("/").rstrip("/")
+    link = page.full_url or base + page.url
+    atom = Atom1Feed(
+        title=page.title,
+        link=link,
+        description=page.summary,
+        language=get_language(),
+        feed_url=request.build_absolute_uri(),
+        subtitle=page.summary,
+    )
+    entries, _more = stream.window(page)
+    for entry in entries:
+        text = stream.entry_text(entry)
+        atom.add_item(
+            title=text[:80] or _("Update"),
+            link=f"{link}#entry-{entry.pk}",
+            description=stream.render_entry(entry, request),
+            unique_id=f"{link}#entry-{entry.pk}",
+            pubdate=entry.published_at,
+            updateddate=entry.updated_at,
+            author_name=stream.author_name(entry) or None,
+        )
+    response = HttpResponse(content_type="application/atom+xml; charset=utf-8")
+    atom.write(response, "utf-8")
+    return response
