@@ -13,7 +13,8 @@ server's CPU (master and workers, from /proc).
     .venv/bin/python bench/live_bench.py            # N=100
     READERS=1000 .venv/bin/python bench/live_bench.py
 
-BENCH_DIR (default /tmp/live-bench-<uid>) holds the site; NASHRA_WORKERS and
+BENCH_DIR (default /tmp/live-bench-<uid>) holds the site (FRESH=1 builds it
+again); BENCH_REDIS_URL gives the server a Redis; NASHRA_WORKERS and
 NASHRA_THREADS pass through to the server.
 """
 
@@ -46,6 +47,9 @@ def environment():
     env["ALLOWED_HOSTS"] = "127.0.0.1,localhost"
     env.pop("DATABASE_URL", None)
     env.pop("REDIS_URL", None)
+    if os.environ.get("BENCH_REDIS_URL"):
+        # Shared by the workers: one render per update, not one per worker.
+        env["REDIS_URL"] = os.environ["BENCH_REDIS_URL"]
     env["NASHRA_SCHEDULER_INTERVAL"] = "3600"
     env["DJANGO_SUPERUSER_PASSWORD"] = "bench-only-not-a-secret"  # noqa: S105
     return env
