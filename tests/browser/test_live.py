@@ -23,7 +23,9 @@ def test_an_entry_appears_changes_and_disappears_on_an_open_page(
     page.wait_for_selector(f"{selector} >> text=الرياح تشتد على الساحل", timeout=5000)
     appeared = time.monotonic() - started
     # Newest first: the new entry is on top, without a reload.
-    assert page.evaluate("document.querySelector('.live-entry').id") == f"entry-{entry.pk}"
+    assert (
+        page.evaluate("document.querySelector('.live-entry').id") == f"entry-{entry.pk}"
+    )
 
     writing.change(entry, blocks=writing.text_blocks("الرياح تهدأ قليلًا"))
     page.wait_for_selector(f"{selector} >> text=الرياح تهدأ قليلًا", timeout=5000)
