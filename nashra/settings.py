@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "nashra.home",
     "nashra.sections",
     "nashra.articles",
+    "nashra.live",
     "nashra.comments",
     "nashra.search",
     "nashra.feeds",

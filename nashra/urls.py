@@ -15,6 +15,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("nashra.articles.urls")),
+    path("", include("nashra.live.urls")),
+    path("api/v1/live/", include("nashra.live.api_urls")),
     path("search/", include("nashra.search.urls")),
     path("", include("nashra.comments.urls")),
     path("", include("nashra.feeds.urls")),

@@ -8,6 +8,8 @@ from django.utils import timezone
 from nashra.articles.factories import create_article, create_author
 from nashra.home.models import HomePage
 from nashra.images.factories import create_image
+from nashra.live.factories import create_live_page, post_text
+from nashra.live.models import LiveEntry
 from nashra.sections.factories import create_section
 
 DEMO_IMAGE_SIZE = (1600, 900)
@@ -80,4 +82,26 @@ def load_demo(content, render, now=None, progress=None):
         )  # fmt: skip
         if progress is not None:
             progress()
+    for spec in getattr(content, "LIVE_PAGES", ()):
+        _live_page(spec, sections, authors, now)
     return len(content.ARTICLES)
+
+
+def _live_page(spec, sections, authors, now):
+    """A running live page whose entries were posted minutes apart (#15)."""
+    page = create_live_page(
+        sections[spec["section"]],
+        spec["title"],
+        slug=spec["slug"],
+        summary=spec["summary"],
+        authors=[authors[slug] for slug in spec["authors"]],
+        coverage_start=now - timedelta(hours=1),
+        published_at=now - timedelta(hours=1),
+    )
+    for minutes_ago, text, key_event, pinned in spec["entries"]:
+        entry = post_text(page, text, key_event=key_event, pinned=pinned)
+        posted = now - timedelta(minutes=minutes_ago)
+        LiveEntry.objects.filter(pk=entry.pk).update(
+            published_at=posted, updated_at=posted
+        )
+    return page

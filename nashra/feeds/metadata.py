@@ -15,6 +15,8 @@ from nashra.feeds import links
 from nashra.feeds.feeds import FEED_IMAGE
 from nashra.home.models import HomePage
 from nashra.images import renditions
+from nashra.live.models import LivePage
+from nashra.live.structured import live_blog_posting
 from nashra.sections.models import SectionPage
 
 OG_LOCALES = {"ar": "ar_AR", "en": "en_US"}
@@ -250,6 +252,8 @@ def _article(context, page, request):
         article["image"] = [{"@type": "ImageObject", "url": meta["image"]["url"],
                              "width": meta["image"]["width"],
                              "height": meta["image"]["height"]}]  # fmt: skip
+    if isinstance(page, LivePage):
+        article = live_blog_posting(article, page, context.get("entries") or [], url)
     meta["json_ld"] = [article, breadcrumbs(_page_trail(page, request, section))]
     return meta
 

@@ -27,6 +27,9 @@ def for_view(match):
         return {groups.tag(kwargs.get("slug"))}
     if name == "articles:author":
         return {groups.author(kwargs.get("slug"))}
+    if name in ("live:tail", "live:feed", "live_api:entries"):
+        # Entries change only their page; the tail is asked every second (#15).
+        return {groups.page(kwargs.get("pk"))}
     if name.startswith("feeds:comments"):
         return {groups.page(kwargs.get("pk")), groups.FRONT}
     return {groups.FRONT}

@@ -26,7 +26,7 @@ class SectionPage(
     )
 
     parent_page_types = ["home.HomePage", "sections.SectionPage"]
-    subpage_types = ["articles.ArticlePage", "sections.SectionPage"]
+    subpage_types = ["articles.ArticlePage", "live.LivePage", "sections.SectionPage"]
 
     content_panels = [*Page.content_panels, FieldPanel("description")]
     search_fields = [*Page.search_fields, index.SearchField("description")]

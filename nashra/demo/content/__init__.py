@@ -3,7 +3,7 @@
 Shapes (the loader depends on these keys): ``SECTIONS`` and ``AUTHORS`` are lists of
 dicts; ``ARTICLES`` holds one dict per story with a ``body`` list of
 ``{"type", "value"}`` blocks (see ``blocks.py``); ``TAGS`` lists every tag name in the
-order it first appears. Everything here is fictional and written for this project.
+order it first appears; ``LIVE_PAGES`` the live coverage (see ``live.py``). Everything here is fictional and written for this project.
 """
 
 from nashra.demo.content.articles_culture import CULTURE_ARTICLES
@@ -14,6 +14,7 @@ from nashra.demo.content.articles_sport import SPORT_ARTICLES
 from nashra.demo.content.articles_technology import TECHNOLOGY_ARTICLES
 from nashra.demo.content.articles_world import WORLD_ARTICLES
 from nashra.demo.content.authors import AUTHORS
+from nashra.demo.content.live import LIVE_PAGES
 from nashra.demo.content.sections import SECTIONS
 
 ARTICLES = [
@@ -28,4 +29,4 @@ ARTICLES = [
 
 TAGS = list(dict.fromkeys(tag for article in ARTICLES for tag in article["tags"]))
 
-__all__ = ["ARTICLES", "AUTHORS", "SECTIONS", "TAGS"]
+__all__ = ["ARTICLES", "AUTHORS", "LIVE_PAGES", "SECTIONS", "TAGS"]

@@ -59,4 +59,5 @@ class DemoCommandOutput(TestCase):
         self.assertEqual(len(lines), 2, lines)
         self.assertIn(f"{len(content.ARTICLES)} articles", lines[0])
         self.assertIn("Demo site loaded", lines[1])
-        self.assertEqual(ArticlePage.objects.count(), len(content.ARTICLES))
+        live = len(content.LIVE_PAGES)
+        self.assertEqual(ArticlePage.objects.count(), len(content.ARTICLES) + live)
