@@ -66,7 +66,7 @@ def jobs(request):
         "status": status,
         "failed": status == TaskResultStatus.FAILED,
     }
-    return render(request, "queue/jobs.html", context)
+    return render(request, "queue/admin/jobs.html", context)
 
 
 @require_POST
