@@ -22,7 +22,7 @@ serve: $(STAMP) ## Prepare (migrate, demo, admin) and serve http://127.0.0.1:800
 	$(NASHRA) serve 127.0.0.1:8000
 
 test: $(STAMP) lint check ## Run the whole suite (lint, checks, unit and browser tests)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest --durations=20
 
 lint: $(STAMP) ## ruff format --check, ruff check, and the import contracts (#13)
 	$(BIN)/ruff format --check . scripts/cluster

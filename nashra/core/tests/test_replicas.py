@@ -17,6 +17,9 @@ from nashra.core.replicas import ReplicaRouter
 
 from .postgres_pair import postgres_pair
 
+# Its own servers and database: CI runs it in the first pass only.
+pytestmark = pytest.mark.same_on_every_database
+
 ROOT = Path(__file__).resolve().parents[3]
 
 

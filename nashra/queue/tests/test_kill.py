@@ -8,6 +8,8 @@ first one's heartbeat stopped, puts the job back and finishes it.
 import os
 import signal
 
+import pytest
+
 from nashra.queue.tests.processes import (
     JOBS,
     migrate_queue,
@@ -18,6 +20,9 @@ from nashra.queue.tests.processes import (
     stop,
     wait_until,
 )
+
+# Its own servers and database: CI runs it in the first pass only.
+pytestmark = pytest.mark.same_on_every_database
 
 ENQUEUE = (
     "from nashra.queue.tests.jobs import slow_write; slow_write.enqueue({folder!r})"

@@ -5,6 +5,8 @@ import os
 import signal
 import time
 
+import pytest
+
 from nashra.queue.tests.processes import (
     migrate_queue,
     query,
@@ -15,6 +17,9 @@ from nashra.queue.tests.processes import (
 )
 from nashra.queue.tests.smtp import free_port
 from nashra.server.tests.test_production_stop import answers, children
+
+# Its own servers and database: CI runs it in the first pass only.
+pytestmark = pytest.mark.same_on_every_database
 
 ALIVE = (
     "SELECT pid FROM queue_queueworker WHERE seen_at > datetime('now', '-2 seconds')"

@@ -21,6 +21,9 @@ from pathlib import Path
 
 import pytest
 
+# Its own servers and database: CI runs it in the first pass only.
+pytestmark = pytest.mark.same_on_every_database
+
 ROOT = Path(__file__).resolve().parents[3]
 
 

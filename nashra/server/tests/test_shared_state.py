@@ -24,6 +24,9 @@ import pytest
 
 from nashra.server.tests.test_production_stop import ROOT, answers, free_port
 
+# Its own servers and database: CI runs it in the first pass only.
+pytestmark = pytest.mark.same_on_every_database
+
 SEED = """
 from nashra.comments.tests.helpers import newspaper_with_options
 paper = newspaper_with_options()
