@@ -133,10 +133,11 @@ def outside_requests():
     return []
 
 
-@pytest.fixture
-def page(browser, outside_requests):
+def _open_tab(browser, outside_requests, **options):
     """A fresh browser context and page, recording any request that leaves 127.0.0.1."""
-    context = browser.new_context(locale="ar", viewport={"width": 1280, "height": 900})
+    context = browser.new_context(
+        locale="ar", viewport={"width": 1280, "height": 900}, **options
+    )
 
     def record(request):
         host = urlsplit(request.url).hostname or ""
@@ -146,7 +147,24 @@ def page(browser, outside_requests):
             outside_requests.append(request.url)
 
     context.on("request", record)
-    tab = context.new_page()
+    return context, context.new_page()
+
+
+@pytest.fixture
+def page(browser, outside_requests):
+    """A page for driving the site. Playwright evaluates string predicates
+    (wait_for_function) with eval, which the site's Content-Security-Policy
+    refuses, so these contexts bypass it; tests of the policy itself use
+    ``strict_page``."""
+    context, tab = _open_tab(browser, outside_requests, bypass_csp=True)
+    yield tab
+    context.close()
+
+
+@pytest.fixture
+def strict_page(browser, outside_requests):
+    """A page under the site's Content-Security-Policy, as readers get it."""
+    context, tab = _open_tab(browser, outside_requests)
     yield tab
     context.close()
 

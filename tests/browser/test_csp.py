@@ -21,7 +21,8 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 @pytest.fixture
-def watched(page):
+def watched(strict_page):
+    page = strict_page
     console = []
     page.on(
         "console",

@@ -38,7 +38,7 @@ SEARCH = "/search/?q=" + quote("خبر")
 @pytest.fixture
 def phone(browser):
     context = browser.new_context(
-        locale="ar", viewport=PHONE, is_mobile=True, has_touch=True
+        bypass_csp=True, locale="ar", viewport=PHONE, is_mobile=True, has_touch=True
     )
     yield context.new_page()
     context.close()
@@ -119,7 +119,7 @@ def test_home_page_does_not_shift_with_a_breaking_item_live(
     browser, live_server, breaking
 ):
     context = browser.new_context(
-        locale="ar", viewport=PHONE, is_mobile=True, has_touch=True
+        bypass_csp=True, locale="ar", viewport=PHONE, is_mobile=True, has_touch=True
     )
     tab = context.new_page()
     cdp = context.new_cdp_session(tab)
@@ -137,7 +137,7 @@ def test_home_page_does_not_shift_with_a_breaking_item_live(
 def test_footer_sits_at_the_bottom_of_a_short_page(
     browser, live_server, newspaper, viewport
 ):
-    context = browser.new_context(locale="ar", viewport=viewport)
+    context = browser.new_context(bypass_csp=True, locale="ar", viewport=viewport)
     tab = context.new_page()
     response = tab.goto(live_server.url + "/no-such-page/")
     assert response.status == 404

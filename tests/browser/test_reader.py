@@ -52,7 +52,7 @@ def test_back_to_top_appears_after_scrolling_and_scrolls_up(
 
 
 def test_back_to_top_without_javascript(browser, live_server, newspaper):
-    context = browser.new_context(java_script_enabled=False)
+    context = browser.new_context(bypass_csp=True, java_script_enabled=False)
     tab = context.new_page()
     tab.goto(live_server.url + newspaper["articles"][0].url)
     tab.evaluate("1")  # no-op: scripts are off, evaluate still works
@@ -101,7 +101,9 @@ def test_font_is_self_hosted_and_used(page, live_server, newspaper):
 
 def test_mobile_menu_works_without_javascript(browser, live_server, newspaper):
     context = browser.new_context(
-        java_script_enabled=False, viewport={"width": 390, "height": 800}
+        bypass_csp=True,
+        java_script_enabled=False,
+        viewport={"width": 390, "height": 800},
     )
     tab = context.new_page()
     tab.goto(live_server.url + "/")

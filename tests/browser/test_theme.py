@@ -47,7 +47,9 @@ def test_ticker_is_still_under_reduced_motion(page, live_server, breaking):
 
 
 def test_ticker_reads_without_javascript(browser, live_server, breaking):
-    context = browser.new_context(java_script_enabled=False, locale="ar")
+    context = browser.new_context(
+        bypass_csp=True, java_script_enabled=False, locale="ar"
+    )
     tab = context.new_page()
     tab.goto(live_server.url + "/")
     assert tab.locator(".ticker__items a").first.is_visible()
