@@ -128,6 +128,15 @@ class Threads(TestCase):
         page, nodes = self.threads("?page=abc")
         self.assertEqual(len(nodes), 2)
 
+    def test_page_links_open_the_article_at_its_comments(self):
+        """A reader paging through comments stays at them, not at the headline."""
+        for n in range(5):
+            self.add(body=f"أصل {n}")
+        counts.refresh(self.article.pk)
+        html = self.client.get(self.article.url + "?page=2").content.decode()
+        self.assertIn('href="?page=1#comments"', html)
+        self.assertIn('href="?page=3#comments"', html)
+
     def test_threads_cost_three_queries_however_deep(self):
         parent = root = self.add()
         for depth in range(2, 8):
