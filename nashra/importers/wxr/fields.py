@@ -1,5 +1,6 @@
 """Parsing of WXR field text: dates, integers and percent-encoded slugs."""
 
+import re
 from datetime import UTC, datetime, timedelta, timezone
 from urllib.parse import unquote
 
@@ -8,6 +9,7 @@ from .records import Problem
 WP_DATE_FORMAT = "%Y-%m-%d %H:%M:%S"
 # WordPress writes this for "no date" (drafts have no GMT date yet).
 ZERO_DATE = "0000-00-00 00:00:00"
+PLAIN_INTEGER = re.compile(r"[+-]?[0-9]+")
 
 
 def parse_gmt(text: str, what: str, problems: list[Problem]) -> datetime | None:
@@ -76,11 +78,11 @@ def parse_int(text: str, what: str, problems: list[Problem], default=0):
     text = text.strip()
     if not text:
         return default
-    try:
+    # int() also reads "1_0" as 10 and "٣" as 3; WordPress writes plain digits.
+    if PLAIN_INTEGER.fullmatch(text):
         return int(text)
-    except ValueError:
-        problems.append(Problem("number", f"{what}: not a number {text[:40]!r}"))
-        return default
+    problems.append(Problem("number", f"{what}: not a number {text[:40]!r}"))
+    return default
 
 
 def decode_slug(text: str, problems: list[Problem] | None = None) -> str:
