@@ -9,7 +9,8 @@ from .records import Problem
 WP_DATE_FORMAT = "%Y-%m-%d %H:%M:%S"
 # WordPress writes this for "no date" (drafts have no GMT date yet).
 ZERO_DATE = "0000-00-00 00:00:00"
-PLAIN_INTEGER = re.compile(r"[+-]?[0-9]+")
+# At most 18 digits: every such number fits the database's 64-bit integers.
+PLAIN_INTEGER = re.compile(r"[+-]?[0-9]{1,18}")
 
 
 def parse_gmt(text: str, what: str, problems: list[Problem]) -> datetime | None:
