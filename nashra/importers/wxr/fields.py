@@ -9,8 +9,8 @@ from .records import Problem
 WP_DATE_FORMAT = "%Y-%m-%d %H:%M:%S"
 # WordPress writes this for "no date" (drafts have no GMT date yet).
 ZERO_DATE = "0000-00-00 00:00:00"
-# At most 18 digits: every such number fits the database's 64-bit integers.
-PLAIN_INTEGER = re.compile(r"[+-]?[0-9]{1,18}")
+# Python refuses to convert longer digit strings (sys.get_int_max_str_digits).
+PLAIN_INTEGER = re.compile(r"[+-]?[0-9]{1,4000}")
 
 
 def parse_gmt(text: str, what: str, problems: list[Problem]) -> datetime | None:
