@@ -26,7 +26,7 @@ def _key(article_id):
 def refresh(article_id):
     """Recount one article's published comments after a change."""
     count = Comment.objects.filter(
-        article_id=article_id, status=Status.APPROVED
+        article_id=article_id, status=Status.APPROVED, erased=False
     ).count()
     thread, created = CommentThread.objects.get_or_create(
         page_id=article_id, defaults={"approved_count": count}

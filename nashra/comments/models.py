@@ -62,6 +62,9 @@ class Comment(models.Model):
     # can be untrained exactly: "", "ham" or "spam".
     trained_as = models.CharField(max_length=4, blank=True)
     hold_reason = models.CharField(_("reason held"), max_length=200, blank=True)
+    # Erased at its writer's request while other readers' replies hang from
+    # it: the row stays, empty, so their thread keeps its shape (#13).
+    erased = models.BooleanField(_("erased"), default=False)
 
     class Meta:
         verbose_name = _("comment")

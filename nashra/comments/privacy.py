@@ -7,6 +7,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from nashra.comments.models import Comment
@@ -78,14 +79,43 @@ def export_for_email(email):
 
 
 def erase_for_email(email):
-    """Delete every comment of one address, keeping replies' counts right."""
+    """Erase every comment of one address; returns how many.
+
+    A comment that other readers answered is emptied, not deleted: deleting
+    it would take their replies with it. Everything that was the writer's
+    (name, address, site, words, IP) goes either way.
+    """
     from nashra.comments import counts
 
-    comments = _of_address(email)
     with transaction.atomic():
-        articles = set(comments.values_list("article_id", flat=True))
-        deleted = comments.count()
-        comments.delete()
-    for article_id in articles:
+        mine = list(_of_address(email).select_for_update().only("pk", "article_id"))
+        ids = {c.pk for c in mine}
+        answered = _answered_by_others(ids)
+        Comment.objects.filter(pk__in=ids - answered).delete()
+        Comment.objects.filter(pk__in=answered).update(
+            erased=True, name="", email="", website="", body="", ip=None,
+            ip_anonymised=True, user_agent_hash="", user=None, trained_as="",
+        )  # fmt: skip
+    for article_id in {c.article_id for c in mine}:
         counts.refresh(article_id)
-    return deleted
+    return len(ids)
+
+
+def _answered_by_others(ids):
+    """Of these comments, those under which someone else's reply remains."""
+    mine = Comment.objects.filter(pk__in=ids).values_list("pk", "root_id")
+    roots = {root or pk for pk, root in mine}
+    parents = dict(
+        Comment.objects.filter(Q(pk__in=roots) | Q(root__in=roots)).values_list(
+            "pk", "parent_id"
+        )
+    )
+    kept = set()
+    for pk, parent in parents.items():
+        if pk in ids:
+            continue
+        while parent is not None:  # climb from each other reader's comment
+            if parent in ids:
+                kept.add(parent)
+            parent = parents.get(parent)
+    return kept

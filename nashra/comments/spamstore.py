@@ -79,7 +79,9 @@ def _label(comment):
 def retrain_all():
     """Rebuild the filter from every approved and spam comment; returns counts."""
     spam_filter = SpamFilter()
-    decided = Comment.objects.filter(status__in=[Status.APPROVED, Status.SPAM])
+    decided = Comment.objects.filter(
+        status__in=[Status.APPROVED, Status.SPAM], erased=False
+    )
     for comment in decided.only("body", "website", "name", "status").iterator():
         spam_filter.train(
             comment.body, is_spam=comment.status == Status.SPAM, meta=_meta(comment)

@@ -26,7 +26,9 @@ class CommentFeed(ArticleFeed):
         return get_object_or_404(ArticlePage.objects.published(), pk=pk)
 
     def items(self, obj):
-        approved = Comment.objects.filter(article=obj, status=Status.APPROVED)
+        approved = Comment.objects.filter(
+            article=obj, status=Status.APPROVED, erased=False
+        )
         return list(
             approved.only(*PUBLIC_FIELDS).order_by("-created_at", "-pk")[
                 : self.options.item_count

@@ -183,6 +183,30 @@ class PersonalData(TestCase):
         )
         self.assertEqual(counts.published_count(self.article.pk), 1)
 
+    def test_erasure_keeps_other_readers_replies_under_an_empty_comment(self):
+        """Deleting an erased comment took every reply under it, other
+        readers' words among them; now it stays, emptied, in their thread."""
+        root = self.comment("sara@example.com", body="رأي سارة", ip="203.0.113.5")
+        other = self.comment("omar@example.com", body="رد عمر", parent=root, root=root,
+                             depth=2)  # fmt: skip
+        own_reply = self.comment("sara@example.com", body="رد سارة على عمر",
+                                 parent=other, root=root, depth=3)  # fmt: skip
+        alone = self.comment("sara@example.com", body="تعليق بلا ردود")
+        self.assertEqual(erase_for_email("sara@example.com"), 3)
+        self.assertFalse(Comment.objects.filter(pk__in=[own_reply.pk, alone.pk]))
+        root.refresh_from_db()
+        self.assertTrue(root.erased)
+        self.assertEqual(
+            (root.name, root.email, root.body, root.ip), ("", "", "", None)
+        )
+        self.assertTrue(Comment.objects.filter(pk=other.pk, parent=root).exists())
+        self.assertEqual(counts.published_count(self.article.pk), 1)
+        self.assertEqual(export_for_email("sara@example.com"), [])
+        html = self.client.get(self.article.url).content.decode()
+        self.assertIn("رد عمر", html)
+        self.assertIn("حُذف هذا التعليق بطلب كاتبه", html)
+        self.assertNotIn("رأي سارة", html)
+
     def test_export_holds_every_field_and_no_other_reader(self):
         self.comment(
             "sara@example.com", ip="203.0.113.5", website="https://sara.example"
