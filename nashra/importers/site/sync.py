@@ -85,7 +85,11 @@ class SiteSync:
         for kind, route in ROUTES.items():
             # Oldest id first: a post published meanwhile joins the last page
             # instead of pushing one from a page already read to the next.
-            params = {"_fields": "id,modified_gmt", "orderby": "id", "order": "asc"}
+            params = {
+                "_fields": "id,modified_gmt,status",
+                "orderby": "id",
+                "order": "asc",
+            }
             rows = site.collection(
                 f"/wp/v2/{route}", {**params, **status, **self.query}
             )
@@ -108,6 +112,7 @@ class SiteSync:
             rows += found
             listed[kind] = {int(r["id"]) for r in rows}
             gone[kind] = missing - listed[kind]
+            wanted[kind] |= self._back(known, rows)
             newest = max([newest, *(r.get("modified_gmt") or "" for r in rows)])
 
         query = {"status": "all", **edit} if edit else {}
@@ -135,6 +140,14 @@ class SiteSync:
             .values_list("wp_key", "object_id")
             .iterator(chunk_size=5000)
         )
+
+    def _back(self, known: dict[str, int], rows) -> set[int]:
+        """Published there, not live here: unpublished by an earlier run (a
+        post restored from the trash may keep its modified_gmt)."""
+        public = {known[str(r["id"])]: int(r["id"]) for r in rows
+                  if r.get("status", "publish") == "publish" and str(r["id"]) in known}  # fmt: skip
+        dark = Page.objects.filter(pk__in=list(public), live=False)
+        return {public[pk] for pk in dark.values_list("pk", flat=True)}
 
     def _threads(self, query, posts) -> dict[int, list]:
         """Whole comments of the posts to import, by post id."""
@@ -284,6 +297,11 @@ class SiteSync:
             gone = {pk: key for key, pk in known.items()}
             for page in Page.objects.filter(pk__in=list(gone), live=True).specific():
                 with transaction.atomic():
+                    # Its record no longer says what is here: if the post comes
+                    # back unchanged, the import publishes it again.
+                    ImportedObject.objects.filter(
+                        source=self.source, kind=kind, object_id=page.pk
+                    ).update(checksum="")
                     own = Redirect.normalise_path(
                         urlsplit(page.get_url() or "").path or "/"
                     )

@@ -98,8 +98,15 @@ class SiteSyncTests(TestCase):
             f" DELETE FROM nashra_sync_test WHERE ID={wp_id};"
             f" INSERT INTO nashra_sync_test SELECT * FROM wp_posts WHERE ID={wp_id};"
             f" DELETE FROM wp_posts WHERE ID={wp_id}")  # fmt: skip
-        self.addCleanup(sql, f"INSERT INTO wp_posts SELECT * FROM nashra_sync_test WHERE ID={wp_id};"
-                        " DROP TABLE nashra_sync_test")  # fmt: skip
+        restore = (f"INSERT INTO wp_posts SELECT * FROM nashra_sync_test WHERE ID={wp_id};"
+                   " DROP TABLE nashra_sync_test")  # fmt: skip
+        self.addCleanup(
+            lambda: (
+                sql(restore)
+                if not sql(f"SELECT ID FROM wp_posts WHERE ID={wp_id}")
+                else None
+            )
+        )
         report = sync()
         self.assertEqual(created(report) - report.counts["redirects"]["created"], 0)
         page.refresh_from_db()
@@ -110,6 +117,15 @@ class SiteSyncTests(TestCase):
         response = self.client.get(f"/?p={wp_id}")
         self.assertEqual(response.status_code, 301)
         self.assertEqual(response["Location"], page.get_parent().url)
+        # Back on WordPress (restored as it was, modified_gmt and all).
+        sql(restore)
+        report = sync()
+        self.assertEqual(report.counts["posts"]["updated"], 1)
+        page.refresh_from_db()
+        self.assertTrue(page.live)
+        self.assertEqual(self.client.get(link).status_code, 200)
+        response = self.client.get(f"/?p={wp_id}")
+        self.assertEqual((response.status_code, response["Location"]), (301, page.url))
 
     def test_new_and_moderated_comments(self):
         with_comments = [int(r[0]) for r in sql(
