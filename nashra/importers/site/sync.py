@@ -7,7 +7,8 @@ written and reported exactly as an exported file is. What changed:
 
 - posts and pages: every id and modified_gmt is listed (light requests);
   whole records are fetched for ids not imported yet and for those modified
-  at or after the last run's newest modified_gmt (the sync state);
+  after the last run's newest modified_gmt (the sync state; ids read at
+  exactly that second are kept with it, so a later edit in it is not missed);
 - comments: every visible comment is listed; a post with a new comment, or
   with an imported comment WordPress no longer shows (held, spam, trashed,
   deleted), is imported again: a comment gone from WordPress is kept here as
@@ -17,7 +18,9 @@ written and reported exactly as an exported file is. What changed:
   WordPress URLs redirect (301) to the section it was in. Without a password
   the API shows published content only, so the four cannot be told apart.
 
-The sync state is one ImportedObject row per source site (kind "sync").
+The sync state is two ImportedObject rows per source site (kind "sync"):
+the newest modified_gmt with its ids, and a digest of the terms and
+authors, so a run that finds nothing changed imports nothing.
 Matching is on the WordPress id, as the export importer records it, so a
 WXR import followed by --site runs creates no duplicates.
 """
@@ -36,14 +39,17 @@ from wagtail.models import Page
 
 from nashra.comments.models import Comment
 
-from ..ledger import source_key
+from ..ledger import checksum, source_key
 from ..models import ImportedObject
+from ..report import Report
 from ..run import ImportRun
 from . import wxrout
 from .client import SiteError, WordPressSite
 
 STATE_KIND = "sync"
 STATE_KEY = "rest"
+# A digest of the categories, tags and authors the last run read.
+TERMS_KEY = "terms"
 AUTH_STATUSES = "publish,future,draft,pending,private"
 ROUTES = {"post": "posts", "page": "pages"}
 BUCKETS = {"post": "posts", "page": "pages"}
@@ -78,10 +84,13 @@ class SiteSync:
             source=self.source, kind=STATE_KIND, wp_key=STATE_KEY
         ).first()
         mark = state.checksum if state else ""
+        # Ids read last time at exactly the mark: one edited later in that
+        # same second still has a modified_gmt equal to it.
+        self.at_mark = set(state.url.split(",")) if state and state.url else set()
         status = {"status": AUTH_STATUSES} if site.authenticated else {}
         edit = {"context": "edit"} if site.authenticated else {}
 
-        listed, wanted, gone, newest = {}, {}, {}, mark
+        listed, wanted, gone, self.seen = {}, {}, {}, []
         for kind, route in ROUTES.items():
             # Oldest id first: a post published meanwhile joins the last page
             # instead of pushing one from a page already read to the next.
@@ -98,7 +107,7 @@ class SiteSync:
                 int(r["id"]) for r in rows
             }
             wanted[kind] = {int(r["id"]) for r in rows
-                            if str(r["id"]) not in known or (r.get("modified_gmt") or "") >= mark}  # fmt: skip
+                            if str(r["id"]) not in known or self._changed(r, mark)}  # fmt: skip
             found = []
             if missing:
                 # Not listed is not gone yet: outside self.query, or skipped
@@ -108,12 +117,12 @@ class SiteSync:
                 )
                 if mark:
                     wanted[kind] |= {int(r["id"]) for r in found
-                                     if (r.get("modified_gmt") or "") >= mark}  # fmt: skip
+                                     if self._changed(r, mark)}  # fmt: skip
             rows += found
             listed[kind] = {int(r["id"]) for r in rows}
             gone[kind] = missing - listed[kind]
             wanted[kind] |= self._back(known, rows)
-            newest = max([newest, *(r.get("modified_gmt") or "" for r in rows)])
+            self.seen.extend((r.get("modified_gmt") or "", str(r["id"])) for r in rows)
 
         query = {"status": "all", **edit} if edit else {}
         shown = site.collection(
@@ -122,7 +131,6 @@ class SiteSync:
         held = self._comment_changes(shown, listed["post"], wanted["post"])
         by_post = self._threads(query, wanted["post"])
         media = self._media(status, edit, mark)
-        newest = max([newest, *(m.get("modified_gmt") or "" for m in media)])
         records = {kind: site.by_ids(f"/wp/v2/{ROUTES[kind]}", sorted(ids), {**status, **edit})
                    for kind, ids in wanted.items() if ids}  # fmt: skip
         self.fetched = sum(len(v) for v in records.values())
@@ -130,7 +138,7 @@ class SiteSync:
         report = self._import(index, media, records, by_post, held)
         if not self.dry_run:
             self._gone(report, gone)
-            self._save_state(state, newest)
+            self._save_state(mark)
         return report
 
     # -- what changed -----------------------------------------------------
@@ -139,6 +147,12 @@ class SiteSync:
             ImportedObject.objects.filter(source=self.source, kind=kind)
             .values_list("wp_key", "object_id")
             .iterator(chunk_size=5000)
+        )
+
+    def _changed(self, row, mark: str) -> bool:
+        modified = row.get("modified_gmt") or ""
+        return modified > mark or (
+            modified == mark and str(row["id"]) not in self.at_mark
         )
 
     def _back(self, known: dict[str, int], rows) -> set[int]:
@@ -201,8 +215,9 @@ class SiteSync:
     def _media(self, status, edit, mark):
         rows = self.site.collection("/wp/v2/media", {"_fields": "id,modified_gmt"})
         known = self._known("attachment")
+        self.seen.extend((r.get("modified_gmt") or "", str(r["id"])) for r in rows)
         ids = sorted(int(r["id"]) for r in rows
-                     if str(r["id"]) not in known or (r.get("modified_gmt") or "") >= mark)  # fmt: skip
+                     if str(r["id"]) not in known or self._changed(r, mark))  # fmt: skip
         return self.site.by_ids("/wp/v2/media", ids, edit) if ids else []
 
     # -- the import -------------------------------------------------------
@@ -221,6 +236,12 @@ class SiteSync:
                  for t in categories}  # fmt: skip
         terms.update({int(t["id"]): ("post_tag", t.get("slug", ""), t.get("name", ""))
                       for t in tags})  # fmt: skip
+        # Nothing new and the same terms and authors as last time: nothing
+        # to import (the export importer would only count them unchanged).
+        digest = checksum(users, categories, tags)
+        self.terms_digest = digest
+        if not (media or records or held) and digest == self._state(TERMS_KEY):
+            return Report()
         parts = [wxrout.author(u) for u in users]
         parts += [wxrout.category(t, cat_slugs) for t in categories]
         parts += [wxrout.tag(t) for t in tags]
@@ -321,12 +342,23 @@ class SiteSync:
                                f" here, {moved} old URLs redirect to its section")  # fmt: skip
                 report.count(BUCKETS[kind], "updated")
 
-    def _save_state(self, state, newest: str) -> None:
-        state = state or ImportedObject(
-            source=self.source, kind=STATE_KIND, wp_key=STATE_KEY
-        )
-        state.checksum = newest[:64]
-        state.save()
+    def _state(self, key: str) -> str:
+        row = ImportedObject.objects.filter(
+            source=self.source, kind=STATE_KIND, wp_key=key
+        ).first()
+        return row.checksum if row else ""
+
+    def _save_state(self, mark: str) -> None:
+        newest = max([mark, *(modified for modified, _ in self.seen)])
+        at_mark = ",".join(key for modified, key in self.seen if modified == newest)
+        ImportedObject.objects.update_or_create(
+            source=self.source, kind=STATE_KIND, wp_key=STATE_KEY,
+            defaults={"checksum": newest[:64], "url": at_mark[:500]},
+        )  # fmt: skip
+        ImportedObject.objects.update_or_create(
+            source=self.source, kind=STATE_KIND, wp_key=TERMS_KEY,
+            defaults={"checksum": self.terms_digest},
+        )  # fmt: skip
 
 
 def for_command(url, **options) -> SiteSync:
