@@ -63,6 +63,10 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 BASE_URL = env_str("NASHRA_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 HTTPS = env_bool("NASHRA_HTTPS")
+# `import-wordpress --site`: a WordPress application password, read from the
+# environment only, never from the command line (#21).
+WORDPRESS_USER = env_str("NASHRA_WP_USER")
+WORDPRESS_APP_PASSWORD = env_str("NASHRA_WP_APP_PASSWORD")
 
 INSTALLED_APPS = [
     "nashra.core",

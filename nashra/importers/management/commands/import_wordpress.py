@@ -12,6 +12,8 @@ from django.utils.translation import gettext as _
 from nashra.importers.bulk import BATCH_SIZE
 from nashra.importers.fetching import ALLOW_OPTION, parse_allowed
 from nashra.importers.run import ImportRun
+from nashra.importers.site import sync as site_sync
+from nashra.importers.site.client import SiteError
 from nashra.importers.wxr import WXRError
 
 UNREADABLE = 2
@@ -36,7 +38,17 @@ class Command(BaseCommand):
     help = "Import a WordPress export (WXR): posts, pages, media, comments, old URLs."
 
     def add_arguments(self, parser):
-        parser.add_argument("export", type=Path, help="the WordPress export (.xml)")
+        parser.add_argument(
+            "export", type=Path, nargs="?", help="the WordPress export (.xml)"
+        )
+        parser.add_argument(
+            "--site",
+            metavar="URL",
+            help="instead of an export, read a live WordPress through its REST API;"
+            " run again to apply only what changed (NASHRA_WP_USER and"
+            " NASHRA_WP_APP_PASSWORD: an application password, for drafts and"
+            " private content)",
+        )
         parser.add_argument(
             "--uploads", type=Path, help="the site's wp-content/uploads folder"
         )
@@ -76,8 +88,10 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, export, uploads, dry_run, report, fetch_media,
-               allow_internal_hosts, authors_as_users, batch_size,
+               allow_internal_hosts, authors_as_users, batch_size, site=None,
                **options):  # fmt: skip
+        if (export is None) == (site is None):
+            self._fail("give an export file or --site URL, not both or neither")
         if uploads is not None and not uploads.is_dir():
             self._fail(f"--uploads is not a folder: {uploads}")
         try:
@@ -85,17 +99,21 @@ class Command(BaseCommand):
         except ValueError as error:
             self._fail(f"{ALLOW_OPTION}: {error}")
         stream = getattr(self.stderr, "_out", sys.stderr)
-        run = ImportRun(
-            export, uploads=uploads, fetch_media=fetch_media,
+        if site is not None:
+            run = site_sync.for_command(
+                site, fetch_media=fetch_media, allow_internal_hosts=allow_internal_hosts,
+                authors_as_users=authors_as_users, dry_run=dry_run, stderr=stream,
+                batch_size=batch_size,
+            )  # fmt: skip
+            result = self._run(run, SiteError, site_sync.refusal)
+        else:
+            run = ImportRun(
+                export, uploads=uploads, fetch_media=fetch_media,
             allow_internal_hosts=allow_internal_hosts,
             authors_as_users=authors_as_users, dry_run=dry_run, stderr=stream,
-            batch_size=batch_size,
-        )  # fmt: skip
-        try:
-            with quiet_loggers():
-                result = run.execute()
-        except WXRError as error:
-            self._fail(error.reason)
+                batch_size=batch_size,
+            )  # fmt: skip
+            result = self._run(run, WXRError, None)
         self.stdout.write(result.table())
         for problem in result.sample:
             self.stdout.write(
@@ -116,8 +134,15 @@ class Command(BaseCommand):
                 " refresh the admin's usage counts"
             )
 
-    def _fail(self, reason: str):
+    def _run(self, run, errors, arabic):
+        try:
+            with quiet_loggers():
+                return run.execute()
+        except errors as error:
+            self._fail(error.reason, arabic(error) if arabic else None)
+
+    def _fail(self, reason: str, arabic: str | None = None):
         with translation.override("ar"):
-            arabic = _("This file cannot be read as a WordPress export.")
+            arabic = arabic or _("This file cannot be read as a WordPress export.")
         self.stderr.write(f"import-wordpress: {reason} · {arabic}")
         sys.exit(UNREADABLE)
