@@ -1,9 +1,12 @@
-"""The editor's note on the writer's screen (#14)."""
+"""The editor's note on the writer's screen, the two-factor screens (#14)."""
 
 from django.contrib import messages
+from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.models import WorkflowState
+
+from nashra.newsroom import views
 
 
 @hooks.register("before_edit_page")
@@ -28,3 +31,22 @@ def show_requested_changes(request, page):
             "note": decision.comment,
         },
     )
+
+
+@hooks.register("register_admin_urls")
+def two_factor_urls():
+    return [
+        path("two-factor/verify/", views.verify, name="newsroom_2fa_verify"),
+        path("two-factor/setup/", views.setup, name="newsroom_2fa_setup"),
+        path("two-factor/codes/", views.recovery_codes, name="newsroom_2fa_codes"),
+        path("two-factor/off/", views.turn_off, name="newsroom_2fa_off"),
+    ]
+
+
+@hooks.register("register_account_menu_item")
+def two_factor_account_item(request):
+    return {
+        "url": reverse("newsroom_2fa_setup"),
+        "label": _("Two-factor sign-in"),
+        "help_text": _("A code from your phone after your password."),
+    }
