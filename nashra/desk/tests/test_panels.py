@@ -96,3 +96,9 @@ class DashboardTests(TestCase):
         """Scheduled is not yet live: a writer sees it only if shared (#14)."""
         self.client.force_login(self.writer)
         self.assertEqual(listed(self.client.get("/admin/"), "scheduled"), [])
+
+    def test_what_waits_for_review_is_listed_once(self):
+        """Wagtail's own "awaiting your review" panel duplicated ours."""
+        self.client.force_login(self.editor)
+        response = self.client.get("/admin/")
+        self.assertEqual(response.content.decode().count("للمراجعة"), 1)
