@@ -15,13 +15,15 @@ from django.urls import reverse
 from nashra.newsroom import twofactor
 
 # Reachable between the password and the code: signing in and out, the
-# password reset, the admin's translations script, and the two steps
-# themselves (which check the user's state again).
+# password reset, the admin's translations script and icon sprite (which
+# the two steps' own pages load), and the two steps themselves (which
+# check the user's state again).
 OPEN = (
     "login/",
     "logout/",
     "password_reset/",
     "jsi18n/",
+    "sprite/",
     "two-factor/verify/",
     "two-factor/setup/",
 )
