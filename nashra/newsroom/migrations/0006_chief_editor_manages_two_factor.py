@@ -1,7 +1,8 @@
 """The chief editor keeps "everything": the two-factor devices (#14).
 
 django-otp's authenticator and recovery-code devices came after the roles
-migration; the chief editor may see and remove a colleague's (a lost phone).
+migration; their permissions go to the chief editor's group like every
+model's, so "everything" stays everything.
 """
 
 from django.db import migrations
