@@ -72,6 +72,9 @@ def pytest_configure(config):
     # A zone with a half-hour offset catches dates printed in UTC by mistake.
     settings.TIME_ZONE = "Asia/Kolkata"
     settings.AXES_ENABLED = False
+    # Tests sign staff in with force_login, which no second factor follows;
+    # the two-factor tests turn the default policy back on (#14).
+    settings.NASHRA_2FA_REQUIRED = "none"
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.TASKS = {
         "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}

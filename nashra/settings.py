@@ -12,6 +12,7 @@ import secrets
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 
@@ -104,6 +105,9 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django_tasks",
     "django_tasks_db",
     "django.contrib.auth",
@@ -138,6 +142,10 @@ MIDDLEWARE = [
     "nashra.core.middleware.SiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Which second factor, if any, this session passed; then the admin's
+    # door for staff who have not (#14).
+    "django_otp.middleware.OTPMiddleware",
+    "nashra.newsroom.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -279,6 +287,14 @@ AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_CLIENT_IP_CALLABLE = "nashra.core.client.client_ip"
 AXES_RESET_ON_SUCCESS = True
+# Who must sign in with a code from an authenticator app after the password
+# (#14): chief-editor (and superusers), all staff, or none.
+NASHRA_2FA_REQUIRED = env_str("NASHRA_2FA_REQUIRED", "chief-editor")
+if NASHRA_2FA_REQUIRED not in ("chief-editor", "all", "none"):
+    raise ImproperlyConfigured("NASHRA_2FA_REQUIRED must be chief-editor, all or none")
+# Each wrong code doubles the wait before the next try, from one second.
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
 
 # Language: Arabic first; NASHRA_LANGUAGE=en serves an English, LTR site.
 LANGUAGE_CODE = env_str("NASHRA_LANGUAGE", "ar")
@@ -376,6 +392,8 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
 # Wagtail
 WAGTAIL_SITE_NAME = env_str("NASHRA_SITE_NAME", "نشرة")
+# The name an authenticator app shows beside the code (#14).
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 WAGTAILADMIN_BASE_URL = BASE_URL
 # Documents always through Wagtail's view, which checks a private
 # collection's rules; a redirect to the bucket would skip them (#16).

@@ -200,6 +200,8 @@ class ArticlePage(
 
     parent_page_types = ["sections.SectionPage"]
     subpage_types = []
+    # Contributors and authors may create it (nashra.newsroom.publishing, #14).
+    writers_may_create = True
 
     content_panels = [
         *Page.content_panels,

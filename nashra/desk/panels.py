@@ -15,6 +15,7 @@ from nashra.articles.models import ArticlePage
 from nashra.comments.models import Comment, Status
 from nashra.desk import plan
 from nashra.desk.access import may_use_desk
+from nashra.newsroom import sharing
 from nashra.sections.models import SectionPage
 
 SHOWN = 8
@@ -75,8 +76,9 @@ def waiting_for_review(user):
     return list(pages.values("pk", "draft_title", "latest_revision_created_at")[:SHOWN])
 
 
-def scheduled_today(now=None):
-    """Articles going live later today (in the site's time zone)."""
+def scheduled_today(user, now=None):
+    """Articles going live later today (in the site's time zone) that
+    ``user`` may see: not yet live, so a colleague's only if shared."""
     now = timezone.localtime(now)
     zone = timezone.get_current_timezone()
     start = timezone.make_aware(datetime.combine(now.date(), time.min), zone)
@@ -88,7 +90,8 @@ def scheduled_today(now=None):
         int(pk): at
         for pk, at in revisions.values_list("object_id", "approved_go_live_at")
     }
-    pages = ArticlePage.objects.filter(pk__in=list(times)).values("pk", "draft_title")
+    pages = sharing.only_visible(ArticlePage.objects.filter(pk__in=list(times)), user)
+    pages = pages.values("pk", "draft_title")
     found = [{**page, "at": times[page["pk"]]} for page in pages]
     return sorted(found, key=lambda page: page["at"])
 
@@ -111,7 +114,7 @@ class MyDeskPanel(Component):
         context = {
             "drafts": my_drafts(user),
             "to_review": waiting_for_review(user),
-            "scheduled": scheduled_today(),
+            "scheduled": scheduled_today(user),
             # The desk itself is for those who may change others' pages.
             "desk_url": reverse("desk") if may_use_desk(user) else None,
         }

@@ -28,5 +28,10 @@ def desk_menu_item():
 
 @hooks.register("construct_homepage_panels")
 def desk_panels(request, found):
-    # Ahead of Wagtail's own panels: what to do next comes first.
-    found[:0] = [panels.NewArticlePanel(), panels.MyDeskPanel()]
+    # Ahead of Wagtail's own panels: what to do next comes first. Wagtail's
+    # "awaiting your review" would list the same reviews a second time.
+    found[:] = [
+        panels.NewArticlePanel(),
+        panels.MyDeskPanel(),
+        *(p for p in found if p.name != "workflow_objects_to_moderate"),
+    ]

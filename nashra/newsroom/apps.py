@@ -6,9 +6,14 @@ class NewsroomConfig(AppConfig):
     label = "newsroom"
 
     def ready(self):
+        from wagtail.models import AbstractPage, Page
+        from wagtail.permissions import register_permission_policy
         from wagtail.signals import task_submitted
 
-        from nashra.newsroom import review, sessions
+        from nashra.newsroom import review, sessions, sharing
+
+        # Others' drafts stay out of every page listing of the admin.
+        register_permission_policy(AbstractPage, sharing.NewsroomPagePolicy(Page))
 
         sessions.connect()
         # Wagtail sends it with the task state's class: every task type comes here.

@@ -42,3 +42,15 @@ class ScheduleForm(forms.Form):
                 _("Choose a time in the future, or approve to publish now.")
             )
         return when
+
+
+class CodeForm(forms.Form):
+    """The second step of signing in, and the check that enrolment worked."""
+
+    code = forms.CharField(
+        label=_("Code from your app"),
+        max_length=20,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "text", "dir": "ltr"}
+        ),
+    )

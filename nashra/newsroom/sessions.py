@@ -4,7 +4,8 @@ Django keeps a signed-in user's session until it expires: without this, a
 writer removed from the newsroom keeps the admin open in their browser for
 two weeks. Removing a role group from a user (from either side of the
 relation, or clearing them) or deleting the group deletes the sessions of
-the users concerned. Sessions are found by reading the stored ones, which
+the users concerned, and so does deactivating a user (Django would refuse
+the session anyway; this also removes it). Sessions are found by reading the stored ones, which
 is a staff-sized table: readers never sign in.
 """
 
@@ -13,7 +14,7 @@ from importlib import import_module
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.db.models.signals import m2m_changed, pre_delete
+from django.db.models.signals import m2m_changed, post_save, pre_delete, pre_save
 from django.utils import timezone
 
 from nashra.newsroom.models import Role
@@ -70,8 +71,25 @@ def group_deleted(sender, instance, **kwargs):
         end_sessions(instance.user_set.values_list("pk", flat=True))
 
 
+def user_saving(sender, instance, **kwargs):
+    # Only a save that turns is_active off costs a query.
+    if instance.pk is None or instance.is_active:
+        return
+    if sender.objects.filter(pk=instance.pk, is_active=True).exists():
+        instance._nashra_deactivated = True
+
+
+def user_saved(sender, instance, **kwargs):
+    if getattr(instance, "_nashra_deactivated", False):
+        instance._nashra_deactivated = False
+        end_sessions([instance.pk])
+
+
 def connect():
-    through = get_user_model().groups.through
+    user_model = get_user_model()
+    pre_save.connect(user_saving, sender=user_model, dispatch_uid="nashra-deactivate")
+    post_save.connect(user_saved, sender=user_model, dispatch_uid="nashra-deactivated")
+    through = user_model.groups.through
     m2m_changed.connect(
         groups_changed, sender=through, dispatch_uid="nashra-role-sessions"
     )

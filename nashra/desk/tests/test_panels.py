@@ -91,3 +91,14 @@ class DashboardTests(TestCase):
         self.client.force_login(staff("mona", "moderator"))
         tree = html.fromstring(self.client.get("/admin/").content.decode())
         self.assertEqual(tree.xpath("//a[@data-new-article]"), [])
+
+    def test_a_writer_does_not_see_a_colleagues_scheduled_article(self):
+        """Scheduled is not yet live: a writer sees it only if shared (#14)."""
+        self.client.force_login(self.writer)
+        self.assertEqual(listed(self.client.get("/admin/"), "scheduled"), [])
+
+    def test_what_waits_for_review_is_listed_once(self):
+        """Wagtail's own "awaiting your review" panel duplicated ours."""
+        self.client.force_login(self.editor)
+        response = self.client.get("/admin/")
+        self.assertEqual(response.content.decode().count("للمراجعة"), 1)

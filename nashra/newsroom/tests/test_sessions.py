@@ -74,3 +74,10 @@ class SessionTests(Newsroom, TestCase):
             list(self.author.groups.values_list("name", flat=True)), ["كاتب متعاون"]
         )
         self.assertSignedOut()
+
+    def test_deactivating_the_user(self):
+        self.author.is_active = False
+        self.author.save()
+        self.assertFalse(self.session_exists())
+        self.author.is_active = True
+        self.author.save()  # reactivating ends nothing more, and asks nothing
