@@ -21,6 +21,17 @@ class CreateAdminTests(TestCase):
         call_command("createadmin", if_none=True, stdout=again)
         self.assertEqual(again.getvalue(), "")
 
+    def test_says_the_first_sign_in_asks_for_a_code(self):
+        """A newcomer meets the two-factor step with the login, not as a surprise."""
+        with self.settings(NASHRA_2FA_REQUIRED="chief-editor"):
+            out = io.StringIO()
+            call_command("createadmin", stdout=out)
+        self.assertIn("NASHRA_2FA_REQUIRED=none", out.getvalue())
+        with self.settings(NASHRA_2FA_REQUIRED="none"):
+            out = io.StringIO()
+            call_command("createadmin", username="second", stdout=out)
+        self.assertNotIn("two-factor", out.getvalue())
+
     def test_existing_name_is_a_clear_error(self):
         get_user_model().objects.create_user("admin")
         with self.assertRaisesMessage(CommandError, "already exists"):

@@ -1,5 +1,6 @@
 import secrets
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
@@ -40,3 +41,10 @@ class Command(BaseCommand):
                 "  admin / لوحة التحرير: /admin/"
             )
         )
+        if settings.NASHRA_2FA_REQUIRED != "none":
+            self.stdout.write(
+                "  The first sign-in asks for an authenticator app (two-factor); "
+                "NASHRA_2FA_REQUIRED=none turns it off on a trial site.\n"
+                "  أول دخول يطلب تطبيق رموز التحقق (التحقق بخطوتين)؛ "
+                "NASHRA_2FA_REQUIRED=none يوقفه في موقع تجريبي."
+            )
