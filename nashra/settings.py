@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "nashra.articles",
     "nashra.live",
     "nashra.comments",
+    "nashra.newsletters",
     "nashra.search",
     "nashra.feeds",
     "nashra.importers",
@@ -451,6 +452,8 @@ if EMAIL_URL:
 # this long, then the queue retries it later (#17: it was 10 s per comment).
 EMAIL_TIMEOUT = env_int("NASHRA_EMAIL_TIMEOUT", 5)
 DEFAULT_FROM_EMAIL = env_str("NASHRA_FROM_EMAIL", "nashra@localhost")
+# Newsletter sends (#19): recipients per send job, each over one connection.
+NASHRA_NEWSLETTER_BATCH = env_int("NASHRA_NEWSLETTER_BATCH", 500)
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -19,6 +19,7 @@ urlpatterns = [
     path("api/v1/live/", include("nashra.live.api_urls")),
     path("search/", include("nashra.search.urls")),
     path("", include("nashra.comments.urls")),
+    path("", include("nashra.newsletters.urls")),
     path("", include("nashra.feeds.urls")),
     path("", include("nashra.theme.urls")),
     path("", include("nashra.prayer.urls")),
