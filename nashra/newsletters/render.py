@@ -13,6 +13,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from nashra.articles.models import ArticlePage
 from nashra.newsletters.models import Edition
 from nashra.newsletters.tokens import leave_token
 
@@ -21,9 +22,17 @@ LEAVE = "https://unsubscribe.invalid/LEAVE"
 
 
 def stories(edition):
+    """The edition's articles in the editor's order (live ones only)."""
     if edition.breaking_id:
-        return [edition.breaking]
-    return [story.article for story in edition.stories.select_related("article")]
+        ids = [edition.breaking_id]
+    else:
+        ids = list(
+            edition.stories.order_by("sort_order").values_list("article_id", flat=True)
+        )
+    if not ids:
+        return []
+    found = ArticlePage.objects.live().in_bulk(ids)
+    return [found[pk] for pk in ids if pk in found]
 
 
 def render_edition(edition, *, base_url=None):
