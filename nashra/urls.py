@@ -25,6 +25,10 @@ urlpatterns = [
     path("", include("nashra.prayer.urls")),
 ]
 
+if settings.ANYMAIL["WEBHOOK_SECRET"]:
+    # Bounces and complaints from the e-mail service suppress the address (#19).
+    urlpatterns.append(path("anymail/", include("anymail.urls")))
+
 if settings.SERVE_MEDIA:
     # The embedded set-up has no web server in front; production uses nginx.
     urlpatterns.append(re_path(r"^media/(?P<path>.*)$", media_file))

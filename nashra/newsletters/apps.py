@@ -12,10 +12,11 @@ class NewslettersConfig(AppConfig):
     verbose_name = _("Newsletters")
 
     def ready(self):
-        from nashra.newsletters import signals
+        from nashra.newsletters import signals, suppression
         from nashra.newsletters.sending import start_due
 
         signals.connect()
+        suppression.connect()
         # Scheduled editions go out when their time comes (#19).
         jobs.register("newsletter-schedule", start_due)
         # The article page offers a slot; the subscribe form fills it (#19).
