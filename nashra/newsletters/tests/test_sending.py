@@ -80,6 +80,17 @@ class EditionTests(TestCase):
         self.assertLess(html.index(titles[1]), html.index(titles[0]))
         self.assertRegex(message.extra_headers["Message-ID"], r"^<edition-\d+\.\d+@")
 
+    def test_a_long_note_goes_as_8bit_with_every_word_kept(self):
+        """Quoted-printable Arabic cost more than the rest of a message."""
+        note = " ".join(f"كلمة{i}" for i in range(600))
+        with self.captureOnCommitCallbacks(execute=True):
+            start(self.edition(note=note))
+        parts = list(mail.outbox[0].message().walk())[1:]
+        self.assertEqual({p["Content-Transfer-Encoding"] for p in parts}, {"8bit"})
+        html = mail.outbox[0].alternatives[0][0]
+        self.assertEqual(" ".join(html.split()).count("كلمة599"), 1)
+        self.assertTrue(all(len(line.encode()) <= 998 for line in html.splitlines()))
+
     def test_one_click_unsubscribe_is_a_post_and_a_get_only_asks(self):
         """Link scanners GET every link; only the POST of RFC 8058 (or the
         reader's button) may unsubscribe, and no login is needed."""
