@@ -117,7 +117,9 @@ def main():
     var_dir = Path(options.var_dir or tempfile.mkdtemp(prefix="nashra-newsletter-"))
     var_dir.mkdir(parents=True, exist_ok=True)
     port = free_port()
-    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")}
+    env = {
+        k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")
+    }
     env.update(
         NASHRA_VAR_DIR=str(var_dir), EMAIL_URL=f"smtp://127.0.0.1:{port}",
         NASHRA_NEWSLETTER_BATCH=str(options.batch), NASHRA_TASK_POLL_INTERVAL="0.2",
