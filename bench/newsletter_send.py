@@ -53,7 +53,7 @@ lst = NewsletterList.objects.create(name="نشرة الصباح", kind="digest")
 now = timezone.now()
 for start in range(0, {readers}, 5000):
     made = Subscriber.objects.bulk_create(
-        [Subscriber(email=f"reader{{i}}@example.com", confirmed_at=now)
+        [Subscriber(email=f"reader{{i}}.{run}@example.com", confirmed_at=now)
          for i in range(start, min(start + 5000, {readers}))])
     made = Subscriber.objects.filter(email__in=[s.email for s in made])
     Subscription.objects.bulk_create(
@@ -99,13 +99,17 @@ def ledger(db):
     import sqlite3
 
     with sqlite3.connect(db, timeout=30) as connection:
-        sent = connection.execute(
-            "SELECT count(*) FROM newsletters_delivery WHERE sent_at IS NOT NULL"
-        ).fetchone()[0]
-        status = connection.execute(
-            "SELECT status FROM newsletters_edition ORDER BY id DESC LIMIT 1"
+        latest = connection.execute(
+            "SELECT id, status FROM newsletters_edition ORDER BY id DESC LIMIT 1"
         ).fetchone()
-    return sent, status[0] if status else None
+        if latest is None:
+            return 0, None
+        sent = connection.execute(
+            "SELECT count(*) FROM newsletters_delivery"
+            " WHERE edition_id = ? AND sent_at IS NOT NULL",
+            (latest[0],),
+        ).fetchone()[0]
+    return sent, latest[1]
 
 
 def main():
@@ -128,7 +132,12 @@ def main():
     if not db.exists():
         print("migrating", var_dir, flush=True)
         nashra(env, "migrate", "--no-input")
-    list_id = nashra(env, "shell", "-c", READERS.format(readers=options.readers))
+    list_id = nashra(
+        env,
+        "shell",
+        "-c",
+        READERS.format(readers=options.readers, run=int(time.time())),
+    )
     report = var_dir / "sink.json"
     sink = subprocess.Popen([sys.executable, "-c", SINK, str(port), str(report)])
     worker = subprocess.Popen(
