@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "nashra.articles",
     "nashra.live",
     "nashra.comments",
+    "nashra.newsletters",
     "nashra.search",
     "nashra.feeds",
     "nashra.importers",
@@ -110,6 +111,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     "django_tasks",
     "django_tasks_db",
+    "anymail",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -473,6 +475,11 @@ if EMAIL_URL:
 # this long, then the queue retries it later (#17: it was 10 s per comment).
 EMAIL_TIMEOUT = env_int("NASHRA_EMAIL_TIMEOUT", 5)
 DEFAULT_FROM_EMAIL = env_str("NASHRA_FROM_EMAIL", "nashra@localhost")
+# Newsletter sends (#19): recipients per send job, each over one connection.
+NASHRA_NEWSLETTER_BATCH = env_int("NASHRA_NEWSLETTER_BATCH", 500)
+# "user:password" the e-mail service's bounce and complaint webhooks send
+# (anymail's basic auth); empty leaves /anymail/ unmounted (#19).
+ANYMAIL = {"WEBHOOK_SECRET": env_str("NASHRA_ANYMAIL_WEBHOOK_SECRET")}
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

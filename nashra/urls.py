@@ -19,10 +19,15 @@ urlpatterns = [
     path("api/v1/live/", include("nashra.live.api_urls")),
     path("search/", include("nashra.search.urls")),
     path("", include("nashra.comments.urls")),
+    path("", include("nashra.newsletters.urls")),
     path("", include("nashra.feeds.urls")),
     path("", include("nashra.theme.urls")),
     path("", include("nashra.prayer.urls")),
 ]
+
+if settings.ANYMAIL["WEBHOOK_SECRET"]:
+    # Bounces and complaints from the e-mail service suppress the address (#19).
+    urlpatterns.append(path("anymail/", include("anymail.urls")))
 
 if settings.SERVE_MEDIA:
     # The embedded set-up has no web server in front; production uses nginx.
