@@ -88,6 +88,7 @@ def list_entries(request, page_id):
         return refuse(404, "not_found")
     request.pagecache_groups = {groups.page(page.pk)}
     shown, _more = stream.window(page)
+    stream.prepare(shown, request)
     items = [
         {
             "id": entry.pk,

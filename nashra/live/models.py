@@ -8,7 +8,7 @@ from wagtail.fields import StreamField
 
 from nashra.articles.models import ArticlePage
 from nashra.live.blocks import LiveEntryBlock
-from nashra.live.stream import stream_context
+from nashra.live.stream import HIGHLIGHTED, stream_context
 
 # Short enough that a CDN in front shows a deleted entry for at most
 # max-age + stale-while-revalidate (4 s) after the purge (#15).
@@ -106,6 +106,11 @@ class LiveEntry(models.Model):
         indexes = [
             models.Index(fields=["page", "version"], name="live_entry_changes"),
             models.Index(fields=["page", "deleted", "id"], name="live_entry_stream"),
+            models.Index(
+                fields=["page", "id"],
+                condition=models.Q(HIGHLIGHTED, deleted=False),
+                name="live_entry_highlights",
+            ),
         ]
 
     def __str__(self):

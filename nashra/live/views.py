@@ -30,6 +30,8 @@ def public_live_page(pk):
 
 def _tail_payload(page, request):
     found = stream.changes(page)
+    shown_highlights = stream.highlights(page)
+    stream.prepare([e for e in found if not e.deleted] + shown_highlights, request)
     listed = []
     for entry in reversed(found):
         item = {"id": entry.pk, "v": entry.version}
@@ -43,7 +45,7 @@ def _tail_payload(page, request):
         # Fewer changes than the tail holds: it is the whole history.
         "complete": len(found) < stream.TAIL_SIZE,
         "changes": listed,
-        "highlights": stream.render_highlights(stream.highlights(page), request),
+        "highlights": stream.render_highlights(shown_highlights, request),
     }
 
 
@@ -119,6 +121,7 @@ def feed(request, pk):
         subtitle=page.summary,
     )
     entries, _more = stream.window(page)
+    stream.prepare(entries, request)
     for entry in entries:
         text = stream.entry_text(entry)
         atom.add_item(
