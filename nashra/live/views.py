@@ -1,9 +1,7 @@
 """Reader views of live coverage: the tail open pages poll, permalinks, feed (#15)."""
 
 import json
-import time
 
-from django.core.cache import cache
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.cache import patch_cache_control
@@ -13,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from nashra.core import groups, versions
 from nashra.core.privacy import exclude_private
-from nashra.live import stream
+from nashra.live import once, stream
 from nashra.live.models import LiveEntry, LivePage
 
 # Every open page asks the same address; a CDN or nginx in front keeps one
@@ -49,29 +47,6 @@ def _tail_payload(page, request):
     }
 
 
-def _render_once(key, build):
-    """The tail's body built by one request per version of the page.
-
-    Right after an update every open page misses the page cache at once;
-    without this each of those requests rendered the tail (five per update
-    at 100 readers, #15). The first takes a short lock and renders, the
-    others wait for its result, and render themselves only if it never came.
-    """
-    body = cache.get(key)
-    if body is not None:
-        return body, False
-    if not cache.add(f"{key}:lock", 1, RENDER_LOCK_SECONDS):
-        deadline = time.monotonic() + RENDER_LOCK_SECONDS
-        while time.monotonic() < deadline:
-            time.sleep(0.02)
-            body = cache.get(key)
-            if body is not None:
-                return body, False
-    body = build()
-    cache.set(key, body, TAIL_KEEP_SECONDS)
-    return body, True
-
-
 def tail(request, pk):
     """What changed last on a live page: the script on every open page asks it."""
     page = public_live_page(pk)
@@ -83,7 +58,13 @@ def tail(request, pk):
 
     # Settings (digits, calendar) shape the entries' HTML too: "site".
     version = f"{versions.current(groups.SITE)}.{versions.current(group)}"
-    body, rendered = _render_once(f"live-tail:{pk}:{version}", build)
+    body, rendered = once.built_once(
+        f"live-tail-{pk}-{version}",
+        f"live-tail-{pk}-",
+        build,
+        lock_seconds=RENDER_LOCK_SECONDS,
+        keep_seconds=TAIL_KEEP_SECONDS,
+    )
     response = HttpResponse(body, content_type="application/json")
     # Lets the bench count renders (bench/live_bench.py).
     response["X-Live-Render"] = "1" if rendered else "0"
