@@ -94,12 +94,29 @@ def entry_text(entry):
 
 
 def entry_source(entry):
-    """Text paragraphs as typed, a blank line apart (the desk edits them)."""
-    paragraphs = (b for b in entry.body if b.block_type == "paragraph")
-    return "\n\n".join(
-        "\n".join(plain_text(line) for line in str(block.value).split("<br>"))
-        for block in paragraphs
-    )
+    """The entry as the desk's text box writes it (writing.text_blocks):
+    paragraphs, "> " quotations, addresses of embeds, a blank line apart.
+    Images are not text: an edit keeps them (writing.edited_blocks). Read
+    from the raw blocks, so a desk of 100 entries fetches no image."""
+    parts = []
+    for block in entry.body.raw_data:
+        kind, value = block["type"], block["value"]
+        if kind == "paragraph":
+            parts.append("\n".join(plain_text(line) for line in value.split("<br>")))
+        elif kind == "quote":
+            lines = [f"> {line}" for line in value["text"].splitlines()]
+            if value.get("source"):
+                lines.append(f"> — {value['source']}")
+            parts.append("\n".join(lines))
+        elif kind == "embed":
+            parts.append("\n".join(p for p in (value["url"], value["caption"]) if p))
+    return "\n\n".join(parts)
+
+
+def image_captions(entry):
+    """The captions of the entry's photos ("" for none), for the desk."""
+    raw = entry.body.raw_data
+    return [b["value"].get("caption", "") for b in raw if b["type"] == "image"]
 
 
 def render_entry(entry, request=None):

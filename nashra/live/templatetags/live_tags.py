@@ -36,3 +36,8 @@ def is_live_now(article):
 def plain_body(entry):
     """The entry as the desk edits it: paragraphs apart by a blank line."""
     return stream.entry_source(entry)
+
+
+@register.filter
+def photo_captions(entry):
+    return stream.image_captions(entry)
