@@ -17,7 +17,9 @@ from nashra.live.models import LiveEntry, LivePage
 # Every open page asks the same address; a CDN or nginx in front keeps one
 # copy for this long, so the origin renders at most once per update (#15).
 TAIL_SECONDS = 1
-RENDER_LOCK_SECONDS = 1
+# Readers wait this long for the one render (a loaded machine's render took
+# over a second, and the waiters then rendered too, #15).
+RENDER_LOCK_SECONDS = 2
 TAIL_KEEP_SECONDS = 60
 
 
@@ -66,8 +68,11 @@ def tail(request, pk):
         keep_seconds=TAIL_KEEP_SECONDS,
     )
     response = HttpResponse(body, content_type="application/json")
-    # Lets the bench count renders (bench/live_bench.py).
+    # Lets the bench count renders (bench/live_readers.py).
     response["X-Live-Render"] = "1" if rendered else "0"
+    # Written for nginx as the pages are (docs/nginx.conf): readers between
+    # two updates are answered from the file, which an update deletes.
+    response.static_publish = True
     patch_cache_control(
         response,
         public=True,
