@@ -2,8 +2,9 @@
 
 GET /api/v1/live/<page_id>/entries/ lists the entries a reader sees;
 POST /api/v1/live/<page_id>/entries/ with ``Authorization: Bearer TOKEN``
-and ``{"body": "<text>"}`` (optionally "pinned", "key_event"): 201 with the
-entry; 401 without a valid token, 403 when the token's user may not publish
+and ``{"body": "<text>"}`` (optionally "pinned", "key_event"), the text
+read as the live desk's box is (writing.text_blocks: "> " quotations, a bare
+address for a post or a video): 201 with the entry; 401 without a valid token, 403 when the token's user may not publish
 the page, 404 for no such live page, 422 for a body that is not text.
 """
 
@@ -88,6 +89,7 @@ def list_entries(request, page_id):
         return refuse(404, "not_found")
     request.pagecache_groups = {groups.page(page.pk)}
     shown, _more = stream.window(page)
+    stream.prepare(shown, request)
     items = [
         {
             "id": entry.pk,

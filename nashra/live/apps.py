@@ -10,5 +10,7 @@ class LiveConfig(AppConfig):
     verbose_name = _("Live coverage")
 
     def ready(self):
-        # Article cards offer a slot; a live page's card shows its badge (#15).
+        # Article cards and the ticker offer slots; a live page shows its
+        # «مباشر» badge there while it is live (#15).
         slots.fill("card", "live/slots/card.html")
+        slots.fill("ticker_item", "live/slots/card.html")

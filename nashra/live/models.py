@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -6,13 +8,16 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 
-from nashra.articles.models import ArticlePage
+from nashra.articles.models import ArticlePage, Breaking
 from nashra.live.blocks import LiveEntryBlock
-from nashra.live.stream import stream_context
+from nashra.live.stream import HIGHLIGHTED, stream_context
 
 # Short enough that a CDN in front shows a deleted entry for at most
 # max-age + stale-while-revalidate (4 s) after the purge (#15).
 PAGE_CDN_SECONDS = 2
+# A running live page without an end time leaves the ticker after this; a
+# publish of the page puts it back (the expiry job tidies the row).
+TICKER_HORIZON = timedelta(days=30)
 
 
 class LiveStatus(models.TextChoices):
@@ -50,6 +55,18 @@ class LivePage(ArticlePage):
     @property
     def is_live(self):
         return self.status == LiveStatus.LIVE
+
+    def sync_breaking(self):
+        """While the coverage runs the page is in the ticker (#15): it keeps
+        the ticker's row itself, until its coverage ends; otherwise the
+        article's own breaking switch decides."""
+        if not (self.live and self.is_live):
+            super().sync_breaking()
+            return
+        now = timezone.now()
+        end = self.coverage_end
+        until = end if end is not None and end > now else now + TICKER_HORIZON
+        Breaking.objects.update_or_create(page_id=self.pk, defaults={"until": until})
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -106,6 +123,11 @@ class LiveEntry(models.Model):
         indexes = [
             models.Index(fields=["page", "version"], name="live_entry_changes"),
             models.Index(fields=["page", "deleted", "id"], name="live_entry_stream"),
+            models.Index(
+                fields=["page", "id"],
+                condition=models.Q(HIGHLIGHTED, deleted=False),
+                name="live_entry_highlights",
+            ),
         ]
 
     def __str__(self):

@@ -1,9 +1,7 @@
 """Reader views of live coverage: the tail open pages poll, permalinks, feed (#15)."""
 
 import json
-import time
 
-from django.core.cache import cache
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.cache import patch_cache_control
@@ -13,13 +11,15 @@ from django.utils.translation import gettext as _
 
 from nashra.core import groups, versions
 from nashra.core.privacy import exclude_private
-from nashra.live import stream
+from nashra.live import once, stream
 from nashra.live.models import LiveEntry, LivePage
 
 # Every open page asks the same address; a CDN or nginx in front keeps one
 # copy for this long, so the origin renders at most once per update (#15).
 TAIL_SECONDS = 1
-RENDER_LOCK_SECONDS = 1
+# Readers wait this long for the one render (a loaded machine's render took
+# over a second, and the waiters then rendered too, #15).
+RENDER_LOCK_SECONDS = 2
 TAIL_KEEP_SECONDS = 60
 
 
@@ -30,6 +30,8 @@ def public_live_page(pk):
 
 def _tail_payload(page, request):
     found = stream.changes(page)
+    shown_highlights = stream.highlights(page)
+    stream.prepare([e for e in found if not e.deleted] + shown_highlights, request)
     listed = []
     for entry in reversed(found):
         item = {"id": entry.pk, "v": entry.version}
@@ -43,31 +45,8 @@ def _tail_payload(page, request):
         # Fewer changes than the tail holds: it is the whole history.
         "complete": len(found) < stream.TAIL_SIZE,
         "changes": listed,
-        "highlights": stream.render_highlights(stream.highlights(page), request),
+        "highlights": stream.render_highlights(shown_highlights, request),
     }
-
-
-def _render_once(key, build):
-    """The tail's body built by one request per version of the page.
-
-    Right after an update every open page misses the page cache at once;
-    without this each of those requests rendered the tail (five per update
-    at 100 readers, #15). The first takes a short lock and renders, the
-    others wait for its result, and render themselves only if it never came.
-    """
-    body = cache.get(key)
-    if body is not None:
-        return body, False
-    if not cache.add(f"{key}:lock", 1, RENDER_LOCK_SECONDS):
-        deadline = time.monotonic() + RENDER_LOCK_SECONDS
-        while time.monotonic() < deadline:
-            time.sleep(0.02)
-            body = cache.get(key)
-            if body is not None:
-                return body, False
-    body = build()
-    cache.set(key, body, TAIL_KEEP_SECONDS)
-    return body, True
 
 
 def tail(request, pk):
@@ -79,12 +58,25 @@ def tail(request, pk):
     def build():
         return json.dumps(_tail_payload(page, request), ensure_ascii=False)
 
-    # Settings (digits, calendar) shape the entries' HTML too: "site".
-    version = f"{versions.current(groups.SITE)}.{versions.current(group)}"
-    body, rendered = _render_once(f"live-tail:{pk}:{version}", build)
+    # Named by the newest committed entry version, not by the page's cache
+    # version: a write bumps that twice (now and after commit), and a reader
+    # between the two rendered a second time (1.15 renders per update at
+    # 1,000 readers). Settings (digits, calendar) shape the entries' HTML
+    # too: "site".
+    version = f"{versions.current(groups.SITE)}.{stream.latest_version(page)}"
+    body, rendered = once.built_once(
+        f"live-tail-{pk}-{version}",
+        f"live-tail-{pk}-",
+        build,
+        lock_seconds=RENDER_LOCK_SECONDS,
+        keep_seconds=TAIL_KEEP_SECONDS,
+    )
     response = HttpResponse(body, content_type="application/json")
-    # Lets the bench count renders (bench/live_bench.py).
+    # Lets the bench count renders (bench/live_readers.py).
     response["X-Live-Render"] = "1" if rendered else "0"
+    # Written for nginx as the pages are (docs/nginx.conf): readers between
+    # two updates are answered from the file, which an update deletes.
+    response.static_publish = True
     patch_cache_control(
         response,
         public=True,
@@ -119,6 +111,7 @@ def feed(request, pk):
         subtitle=page.summary,
     )
     entries, _more = stream.window(page)
+    stream.prepare(entries, request)
     for entry in entries:
         text = stream.entry_text(entry)
         atom.add_item(

@@ -8,6 +8,8 @@ to every bump), now and again after commit.
 
 import time
 
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -18,16 +20,70 @@ from nashra.core.invalidate import bump
 from nashra.live.models import LiveEntry
 
 MAX_TEXT = 10_000
+URL_LENGTH = 2048  # longer: text, not a link browsers agree on
+
+
+# One text box for every block an entry may have (#15): a paragraph whose
+# lines all start with ">" is a quotation (a last line "— name" its source),
+# a paragraph that starts with a bare web address links a post or a video
+# (the lines after it are the caption), anything else is text.
+QUOTE_MARK = ">"
+SOURCE_MARKS = ("—", "--", "-")
+SCHEMES = ("https://", "http://")
+
+
+def _quote(lines):
+    lines = [line.removeprefix(QUOTE_MARK).strip() for line in lines]
+    source = ""
+    if len(lines) > 1 and lines[-1].startswith(SOURCE_MARKS):
+        source = lines.pop().lstrip("—-").strip()
+    return {"type": "quote", "value": {"text": "\n".join(lines), "source": source}}
+
+
+def _embed(lines):
+    address, *caption = lines
+    if " " in address or len(address) > URL_LENGTH:
+        return None
+    try:
+        URLValidator(schemes=["http", "https"])(address)
+    except ValidationError:
+        return None
+    return {"type": "embed", "value": {"url": address, "caption": " ".join(caption)}}
+
+
+def _block(paragraph):
+    lines = [line.strip() for line in paragraph.split("\n") if line.strip()]
+    if all(line.startswith(QUOTE_MARK) for line in lines):
+        return _quote(lines)
+    if lines[0].lower().startswith(SCHEMES):
+        embedded = _embed(lines)
+        if embedded is not None:
+            return embedded
+    html = "<br>".join(escape(line) for line in lines)
+    return {"type": "paragraph", "value": f"<p>{html}</p>"}
 
 
 def text_blocks(text):
-    """Plain text as paragraph blocks: a blank line starts a new paragraph."""
+    """The desk's or the API's text as blocks: a blank line starts a new one."""
     parts = [p.strip() for p in text.replace("\r\n", "\n").split("\n\n")]
-    return [
-        {"type": "paragraph", "value": "<p>" + escape(p).replace("\n", "<br>") + "</p>"}
-        for p in parts
-        if p
+    return [_block(p) for p in parts if p]
+
+
+def edited_blocks(entry, text):
+    """The blocks of ``entry`` after the desk edited its text: the text's
+    blocks, after the entry's images, which the text does not show."""
+    raw = entry.body.raw_data
+    images = [
+        {"type": "image", "value": b["value"]} for b in raw if b["type"] == "image"
     ]
+    return [*images, *text_blocks(text)]
+
+
+def image_block(image, caption=""):
+    return {
+        "type": "image",
+        "value": {"image": image.pk, "caption": caption, "credit": "", "alt": ""},
+    }
 
 
 def _next_version(page_id):

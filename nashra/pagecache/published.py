@@ -47,7 +47,10 @@ def write(request, response, entry):
     root = conf.static_publish_dir()
     if not root or request.META.get("QUERY_STRING") or entry.status != 200:
         return None
-    if not response.get("Content-Type", "").startswith("text/html"):
+    # Another type only when its view asks: nginx must serve that address
+    # from a location of its own, with the right type (the live tail, #15).
+    html = response.get("Content-Type", "").startswith("text/html")
+    if not (html or getattr(response, "static_publish", False)):
         return None
     target = target_for(root, request.get_host(), request.path)
     if target is None:

@@ -1,7 +1,9 @@
 """What a reader gets from a live page (#15)."""
 
 import feedparser
+from django.db import connection
 from django.test import Client, TestCase, override_settings
+from django.test.utils import CaptureQueriesContext
 
 from nashra.live import stream, writing
 from nashra.live.factories import create_live_page, post_text
@@ -127,6 +129,42 @@ class ListingTests(LiveDesk, TestCase):
         text = readable(Client().get(self.world.url))
         self.assertIn(self.live.title, text)
         self.assertNotIn('class="live-badge"', text)
+
+    def test_the_ticker_shows_running_coverage_with_its_badge(self):
+        """While live, the page is in the ticker every page carries (#15)."""
+        ticker = self.ticker(Client().get(self.paper["articles"][0].url))
+        self.assertIn(self.live.title, ticker)
+        self.assertIn('class="live-badge"', ticker)
+        self.live.status = LiveStatus.ENDED
+        self.live.save_revision().publish()
+        self.assertNotIn(self.live.title, self.ticker(Client().get("/")))
+
+    def ticker(self, response):
+        text = readable(response)
+        if 'class="ticker"' not in text:
+            return ""
+        return text.split('class="ticker"', 1)[1].split("</section>", 1)[0]
+
+    def test_live_cards_cost_no_query_each(self):
+        """N+1 guard: a section listing several live pages asks their
+        status once, not once per card."""
+
+        def queries():
+            with CaptureQueriesContext(connection) as captured:
+                Client().get(self.world.url)
+            return len(captured)
+
+        post_text(self.live, "تحديث")
+        Client().get(self.world.url)
+        one = queries()
+        for n in range(3):
+            create_live_page(self.world, f"تغطية مباشرة {n}", slug=f"live-{n}")
+        Client().get(self.world.url)
+        self.assertEqual(queries(), one)
+        response = Client().get(self.world.url)
+        # Four cards and, in the ticker of the page's chrome, four items.
+        self.assertEqual(readable(response).count('class="live-badge"'), 8)
+        self.assertEqual(self.ticker(response).count('class="live-badge"'), 4)
 
 
 class StructuredDataTests(LiveDesk, TestCase):

@@ -1,5 +1,6 @@
 // The live desk (#15): Enter publishes without a reload, Shift+Enter is a new
-// line; edit, pin, key event and delete act on a row; the list follows what
+// line; the text box holds quotations and links too, a photo goes with it;
+// edit, pin, key event and delete act on a row; the list follows what
 // colleagues post by asking for it every few seconds.
 const desk = document.querySelector("[data-live-desk]");
 
@@ -22,8 +23,9 @@ if (desk) {
     if (answer.rows !== undefined) rows.innerHTML = answer.rows;
   };
 
+  const photo = form.querySelector("[name=image]");
   const publish = async () => {
-    if (busy || !box.value.trim()) return;
+    if (busy || (!box.value.trim() && !photo.files.length)) return;
     busy = true;
     error.textContent = "";
     try {
