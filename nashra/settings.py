@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "nashra.articles",
     "nashra.live",
     "nashra.comments",
+    "nashra.ads",
     "nashra.search",
     "nashra.feeds",
     "nashra.importers",
