@@ -5,7 +5,7 @@ from nashra.ads.models import AdSlot
 # The inline script an ad network tag might carry; the loader runs it.
 INLINE = "document.currentScript.previousElementSibling.dataset.ran = 'yes';"
 NETWORK_CODE = (
-    '<div class="ad-test" style="inline-size:728px;block-size:250px"></div>'
+    '<div class="ad-test"></div>'
     f"<script>{INLINE}</script>"
     '<script async src="https://ads.example-network.test/tag.js"></script>'
 )
