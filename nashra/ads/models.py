@@ -57,6 +57,12 @@ class AdSlot(models.Model):
         help_text=_("Hosts the ad code loads from in turn, one per line; the "
                     "site's security policy allows them on pages with this slot."),
     )  # fmt: skip
+    sets_cookies = models.BooleanField(
+        _("sets cookies"),
+        default=False,
+        help_text=_("The network stores cookies or reads the device: with the "
+                    "consent banner on, its code waits for the reader's consent."),
+    )  # fmt: skip
     image = models.ForeignKey(
         get_image_model_string(), verbose_name=_("image"), null=True, blank=True,
         on_delete=models.SET_NULL, related_name="+",
@@ -77,7 +83,8 @@ class AdSlot(models.Model):
         FieldRowPanel([FieldPanel("placement"), FieldPanel("position")]),
         FieldRowPanel([FieldPanel("width"), FieldPanel("height")]),
         FieldPanel("kind"),
-        MultiFieldPanel([FieldPanel("code"), FieldPanel("hosts")],
+        MultiFieldPanel([FieldPanel("code"), FieldPanel("hosts"),
+                         FieldPanel("sets_cookies")],
                         heading=_("Ad network code")),
         MultiFieldPanel([FieldPanel("image"), FieldPanel("link"), FieldPanel("alt")],
                         heading=_("House ad")),
@@ -106,8 +113,9 @@ class AdSlot(models.Model):
 
 
 @register_setting(icon="doc-full")
-class AdsTxt(BaseSiteSetting):
-    """The /ads.txt and /app-ads.txt files buyers read to trust the site's sellers."""
+class AdsSettings(BaseSiteSetting):
+    """The ads.txt files buyers read to trust the site's sellers, and the
+    readers' consent banner."""
 
     ads_txt = models.TextField(
         _("ads.txt"), blank=True,
@@ -118,7 +126,18 @@ class AdsTxt(BaseSiteSetting):
         help_text=_("Served at /app-ads.txt, for the newsroom's apps."),
     )  # fmt: skip
 
-    panels = [FieldPanel("ads_txt"), FieldPanel("app_ads_txt")]
+    consent_banner = models.BooleanField(
+        _("ask readers' consent"),
+        default=False,
+        help_text=_("Show readers a consent banner; the code of slots marked "
+                    "“sets cookies” runs only once a reader agrees."),
+    )  # fmt: skip
+
+    panels = [
+        FieldPanel("ads_txt"),
+        FieldPanel("app_ads_txt"),
+        FieldPanel("consent_banner"),
+    ]
 
     class Meta:
-        verbose_name = _("ads.txt")
+        verbose_name = _("advertising settings")

@@ -9,13 +9,17 @@ inline scripts are added to the same response's policy.
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import mark_safe
+from wagtail.models import Site
 
 from nashra.ads import placing
 from nashra.ads.slots import configured
+from nashra.ads.slots import consent_banner as asks
 from nashra.core import csp
 
 # What a page template must hold for its slots: request, page.
 RENDERED = "_ads_rendered"
+# Set when a slot on the page waits for the reader's consent.
+CONSENT = "_ads_consent"
 
 
 def _sections(page):
@@ -90,6 +94,8 @@ def render_slots(context, placement, position=None):
         )
     if parts and request is not None:
         setattr(request, RENDERED, True)
+        if any(slot.get("sets_cookies") for slot in chosen):
+            setattr(request, CONSENT, True)
     return mark_safe("".join(parts))  # noqa: S308  (our template; code is trusted staff's)
 
 
@@ -109,3 +115,29 @@ def in_body(context, html):
         if markup:
             html = placing.after_paragraph(html, position, markup)
     return html
+
+
+BANNER_STYLE = (
+    ".ad-consent{position:fixed;inset-inline:0;inset-block-end:0;z-index:30;"
+    "background:Canvas;color:CanvasText;border-block-start:2px solid;"
+    "padding:1rem;max-block-size:60vh;overflow:auto}"
+    ".ad-consent[hidden]{display:none}"
+    ".ad-consent__title{font-size:1.1rem;margin:0 0 .5rem}"
+    ".ad-consent p{margin:0 0 .75rem}"
+    ".ad-consent__actions{display:flex;flex-wrap:wrap;gap:.75rem}"
+    ".ad-consent button{min-block-size:44px;min-inline-size:8rem;font:inherit;"
+    "cursor:pointer}"
+)
+
+
+def consent_banner(context):
+    """The consent banner, hidden until ads.js finds the reader has not chosen;
+    only on a page whose slots wait for consent, on a site that asks it."""
+    request = context.get("request")
+    if not getattr(request, CONSENT, False):
+        return ""
+    site = Site.find_for_request(request)
+    if site is None or not asks(site):
+        return ""
+    csp.allow_inline(request, "style", BANNER_STYLE)
+    return render_to_string("ads/consent.html", {"style": BANNER_STYLE}, request)

@@ -39,6 +39,7 @@ def _build():
             "kind": slot.kind,
             "code": slot.code,
             "hosts": slot.hosts.split(),
+            "sets_cookies": slot.sets_cookies,
             "image": _house_image(slot) if slot.kind == "house" else None,
             "link": slot.link,
             "alt": slot.alt,
@@ -58,3 +59,17 @@ def configured():
 def seconds_until_change():
     """For the page cache: a cached page lives no longer than the ads it shows."""
     return placing.seconds_until_change(configured(), timezone.now())
+
+
+def consent_banner(site):
+    """Whether ``site`` asks readers' consent (nashra.ads.models.AdsSettings),
+    cached like the slots; read only on pages with a slot that needs it."""
+    from nashra.ads.models import AdsSettings
+
+    def build():
+        found = AdsSettings.objects.filter(site=site).values_list(
+            "consent_banner", flat=True
+        )
+        return bool(found.first())
+
+    return fragments.cached(f"ads:consent:{site.pk}", {groups.SITE}, build)

@@ -6,14 +6,18 @@ bumps the "site" group, which drops the cached copies.
 
 from django.http import Http404, HttpResponse
 from django.views.decorators.http import require_safe
+from wagtail.models import Site
 
-from nashra.ads.models import AdsTxt
+from nashra.ads.models import AdsSettings
 
 
 def _served(field):
     @require_safe
     def view(request):
-        text = getattr(AdsTxt.for_request(request), field).strip()
+        # Read, never created: a GET writes no settings row.
+        site = Site.find_for_request(request)
+        found = AdsSettings.objects.filter(site=site).values_list(field, flat=True)
+        text = (found.first() or "").strip()
         if not text:
             raise Http404
         body = "\n".join(line.rstrip() for line in text.splitlines()) + "\n"

@@ -117,3 +117,60 @@ def test_house_ad_links_where_the_newsroom_said(page, live_server, slotted):
     assert image.get_attribute("alt") == "عرض خاص"
     box = page.locator('[data-ad-slot="top"] .ad-slot__box').bounding_box()
     assert round(box["width"] / box["height"]) == round(728 / 90)
+
+
+def test_consent_banner_by_keyboard_then_remembered(browser, live_server, newspaper):
+    """A network that sets cookies runs only after the reader's yes; the
+    choice is made with the keyboard and kept for the next page."""
+    from wagtail.models import Site
+
+    from nashra.ads.models import AdsSettings
+    from nashra.ads.tests.factories import network
+
+    AdsSettings.objects.create(
+        site=Site.objects.get(is_default_site=True), consent_banner=True
+    )
+    network("tracker", "header", sets_cookies=True)
+    outside = []
+    context, tab = open_tab(browser, DESKTOP, outside)
+    url = live_server.url + newspaper["articles"][0].url
+    tab.goto(url, wait_until="load")
+    banner = tab.get_by_role("region", name="اختيارك بشأن الإعلانات")
+    banner.wait_for()
+    assert tab.locator('.ad-test[data-ran="yes"]').count() == 0
+    assert outside == []
+    agree = banner.get_by_role("button", name="أوافق")
+    for _ in range(40):  # the reader tabs through the page to the banner
+        tab.keyboard.press("Tab")
+        if agree.evaluate("button => document.activeElement === button"):
+            break
+    assert agree.evaluate("button => document.activeElement === button")
+    tab.keyboard.press("Enter")
+    tab.wait_for_selector('.ad-test[data-ran="yes"]', state="attached")
+    assert banner.is_hidden()
+    tab.goto(url, wait_until="load")
+    tab.wait_for_selector('.ad-test[data-ran="yes"]', state="attached")
+    assert tab.locator("[data-ad-consent-banner]").is_hidden()
+    context.close()
+
+
+def test_consent_refused_keeps_the_code_out(browser, live_server, newspaper):
+    from wagtail.models import Site
+
+    from nashra.ads.models import AdsSettings
+    from nashra.ads.tests.factories import network
+
+    AdsSettings.objects.create(
+        site=Site.objects.get(is_default_site=True), consent_banner=True
+    )
+    network("tracker", "header", sets_cookies=True)
+    outside = []
+    context, tab = open_tab(browser, PHONE, outside)
+    url = live_server.url + newspaper["articles"][0].url
+    tab.goto(url, wait_until="load")
+    tab.get_by_role("button", name="لا، شكرًا").click()
+    tab.goto(url, wait_until="load")
+    assert tab.locator("[data-ad-consent-banner]").is_hidden()
+    assert tab.locator('.ad-test[data-ran="yes"]').count() == 0
+    context.close()
+    assert outside == []

@@ -5,7 +5,7 @@ from django import template
 from django.templatetags.static import static
 from django.utils.html import format_html
 
-from nashra.ads.render import RENDERED, render_slots
+from nashra.ads.render import RENDERED, consent_banner, render_slots
 
 register = template.Library()
 
@@ -21,4 +21,8 @@ def ads_loader(context):
     """The script that runs the ad code, only on a page that shows a slot."""
     if not getattr(context.get("request"), RENDERED, False):
         return ""
-    return format_html('<script type="module" src="{}"></script>', static("ads/ads.js"))
+    return format_html(
+        '{}<script type="module" src="{}"></script>',
+        consent_banner(context),
+        static("ads/ads.js"),
+    )

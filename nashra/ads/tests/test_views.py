@@ -4,7 +4,7 @@ cached, and new at once after an edit in the admin."""
 from django.test import TestCase
 from wagtail.models import Site
 
-from nashra.ads.models import AdsTxt
+from nashra.ads.models import AdsSettings
 from nashra.core.tests.factories import ensure_home
 
 LINE = "google.com, pub-0000000000000000, DIRECT, f08c47fec0942fa0"
@@ -16,7 +16,7 @@ class AdsTxtTests(TestCase):
         ensure_home()
 
     def edit(self, **values):
-        setting = AdsTxt.for_site(Site.objects.get(is_default_site=True))
+        setting = AdsSettings.for_site(Site.objects.get(is_default_site=True))
         for name, value in values.items():
             setattr(setting, name, value)
         setting.save()
