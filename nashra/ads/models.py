@@ -33,7 +33,7 @@ class AdSlot(models.Model):
 
     name = models.SlugField(
         _("name"), unique=True, allow_unicode=True,
-        help_text=_("Themes and tests find the slot by this name (data-ad-slot)."),
+        help_text=_("Themes and tests find the slot by this name."),
     )  # fmt: skip
     placement = models.CharField(_("placement"), max_length=20, choices=Placement)
     position = models.PositiveSmallIntegerField(

@@ -30,7 +30,7 @@ class Migration(migrations.Migration):
                     "name",
                     models.SlugField(
                         allow_unicode=True,
-                        help_text="Themes and tests find the slot by this name (data-ad-slot).",
+                        help_text="Themes and tests find the slot by this name.",
                         unique=True,
                         verbose_name="name",
                     ),
