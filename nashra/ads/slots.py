@@ -16,7 +16,9 @@ NAME = "ads:slots"
 def _house_image(slot):
     if slot.image is None:
         return None
-    rendition = slot.image.get_rendition(f"max-{slot.width * 2}x{slot.height * 2}")
+    # Twice the slot for sharp screens, in WebP: an ad must not weigh on the page.
+    spec = f"max-{slot.width * 2}x{slot.height * 2}|format-webp"
+    rendition = slot.image.get_rendition(spec)
     return rendition.url
 
 
