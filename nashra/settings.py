@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "nashra.live",
     "nashra.comments",
     "nashra.newsletters",
+    "nashra.ads",
     "nashra.search",
     "nashra.feeds",
     "nashra.importers",

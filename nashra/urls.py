@@ -23,6 +23,7 @@ urlpatterns = [
     path("", include("nashra.feeds.urls")),
     path("", include("nashra.theme.urls")),
     path("", include("nashra.prayer.urls")),
+    path("", include("nashra.ads.urls")),
 ]
 
 if settings.ANYMAIL["WEBHOOK_SECRET"]:

@@ -193,6 +193,13 @@ class ArticlePage(
         ),
     )
 
+    # A story (a death, a tragedy) the newsroom runs without advertising (#20).
+    show_ads = models.BooleanField(
+        _("show advertisements"),
+        default=True,
+        help_text=_("Clear to show no ad slot at all on this article."),
+    )
+
     objects = PageManager.from_queryset(ArticleQuerySet)()
     base_form_class = ArticlePageForm
     # Fetched with the article when it is served (nashra.core.routing).
@@ -222,6 +229,7 @@ class ArticlePage(
         FieldPanel("featured"),
         FieldPanel("breaking_until", permission="articles.add_breaking"),
         FieldPanel("published_at"),
+        FieldPanel("show_ads"),
     ]
     search_fields = [
         *Page.search_fields,

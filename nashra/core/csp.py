@@ -66,6 +66,17 @@ def allow_inline(request, kind, text):
         allowed[kind].append(found)
 
 
+def allow_sources(request, directive, sources):
+    """Let this response load from ``sources`` (origins) under ``directive``:
+    what the ad slots on a page configure, and nothing on pages without
+    them (#20)."""
+    if request is None:
+        return
+    allowed = request.__dict__.setdefault("_csp_sources", {})
+    found = allowed.setdefault(directive, [])
+    found.extend(source for source in sources if source not in found)
+
+
 def _origin(url):
     parts = urlsplit(url)
     return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else None
@@ -80,14 +91,25 @@ def reader_policy(request):
     inline = getattr(request, "_csp_inline", {"script": [], "style": []})
     assets = _asset_origins()
     extra = settings.CSP_EXTRA_SOURCES
+    own = getattr(request, "_csp_sources", {})
+
+    def more(directive):
+        return [s for s in own.get(directive, ()) if s not in extra[directive]]
+
     policy = {
         "default-src": ["'self'"],
-        "script-src": ["'self'", *inline["script"], *assets, *extra["script-src"]],
+        "script-src": [
+            "'self'",
+            *inline["script"],
+            *assets,
+            *extra["script-src"],
+            *more("script-src"),
+        ],
         "style-src": ["'self'", *inline["style"], *assets],
-        "img-src": ["'self'", "data:", *assets, *extra["img-src"]],
+        "img-src": ["'self'", "data:", *assets, *extra["img-src"], *more("img-src")],
         "font-src": ["'self'", *assets],
-        "connect-src": ["'self'", *extra["connect-src"]],
-        "frame-src": ["'self'", *extra["frame-src"]],
+        "connect-src": ["'self'", *extra["connect-src"], *more("connect-src")],
+        "frame-src": ["'self'", *extra["frame-src"], *more("frame-src")],
         "media-src": ["'self'", *assets],
         "object-src": ["'none'"],
         "base-uri": ["'self'"],

@@ -20,3 +20,23 @@ def fill(slot, template_name):
 def filling(slot):
     """The template names filling ``slot``, in the order they were registered."""
     return _fillers.get(slot, ())
+
+
+# Functions that rewrite a piece of HTML a lower app renders, for a higher app
+# that must place something inside it: the ads app puts a slot after the
+# body's Nth paragraph without the article app knowing ads exist (#20).
+_rewriters = {}
+
+
+def rewrite(slot, function):
+    """Pass the HTML of ``slot`` through ``function(context, html)``."""
+    found = _rewriters.setdefault(slot, [])
+    if function not in found:
+        found.append(function)
+
+
+def rewritten(slot, context, html):
+    """``html`` after every function registered for ``slot``."""
+    for function in _rewriters.get(slot, ()):
+        html = function(context, html)
+    return html

@@ -5,6 +5,7 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from nashra.ads.models import AdSlot
 from nashra.articles.factories import create_article, create_author
 from nashra.home.models import HomePage
 from nashra.images.factories import create_image
@@ -84,7 +85,23 @@ def load_demo(content, render, now=None, progress=None):
             progress()
     for spec in getattr(content, "LIVE_PAGES", ()):
         _live_page(spec, sections, authors, now)
+    for spec in getattr(content, "HOUSE_ADS", ()):
+        _house_ad(spec, render)
     return len(content.ARTICLES)
+
+
+def _house_ad(spec, render):
+    """A house ad in its slot, its image drawn at twice the slot's size (#20)."""
+    width, height = spec["width"], spec["height"]
+    image = create_image(
+        title=spec["alt"], data=render(spec["image"], width * 2, height * 2),
+        filename=f"{spec['image']}.jpg",
+    )  # fmt: skip
+    AdSlot.objects.create(
+        name=spec["name"], placement=spec["placement"], kind="house",
+        position=spec.get("position", 3), width=width, height=height,
+        image=image, link=spec["link"], alt=spec["alt"],
+    )  # fmt: skip
 
 
 def _live_page(spec, sections, authors, now):

@@ -12,6 +12,7 @@ from django.core.exceptions import DisallowedHost
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils import timezone
 
+from nashra.ads.slots import seconds_until_change as ads_change
 from nashra.articles import breaking
 from nashra.core import groups, versions
 from nashra.pagecache import conf, entries, published, purge, responses
@@ -76,7 +77,8 @@ def entry_ttl(request):
         ttl = conf.ttl()
     # No signal announces a breaking flag's end: an entry that may show it
     # (the ticker is on every page) lives no longer than the flag (#14).
-    return min(ttl, breaking.seconds_until_next_end())
+    # Nor longer than the house ads it shows, started or ended by date (#20).
+    return min(ttl, breaking.seconds_until_next_end(), ads_change() or ttl)
 
 
 def replay(request, entry):

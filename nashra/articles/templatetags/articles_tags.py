@@ -10,7 +10,7 @@ from wagtail.models import Site
 
 from nashra.articles.breaking import ticker_html
 from nashra.articles.related import related
-from nashra.core import fragments, groups
+from nashra.core import fragments, groups, slots
 from nashra.core.display import site_number
 from nashra.text.reading import reading_minutes
 from nashra.theme.loaders import active_theme
@@ -36,8 +36,11 @@ def reading_time(context, page):
 @register.simple_tag(takes_context=True)
 def article_body(context, page):
     """An article's body blocks rendered, as {% include_block %} renders
-    them in a loop, from the fragment cache when it can (#8)."""
-    return mark_safe(_article_body(context, page)[0])  # noqa: S308
+    them in a loop, from the fragment cache when it can (#8); then what
+    higher apps place inside it (an ad after paragraph N, #20), outside the
+    cache."""
+    html = slots.rewritten("article_body", context, _article_body(context, page)[0])
+    return mark_safe(html)  # noqa: S308
 
 
 # Rich text links and embeds whose output follows another row: a page link

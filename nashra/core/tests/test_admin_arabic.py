@@ -165,6 +165,7 @@ class ArabicAdminTests(TestCase):
             f"{settings}theme/themeoptions/{self.site.pk}/",
             f"{settings}feeds/feedoptions/{self.site.pk}/",
             f"{settings}comments/commentoptions/{self.site.pk}/",
+            f"{settings}ads/adssettings/{self.site.pk}/",
         )
 
     def test_comment_moderation(self):

@@ -3,9 +3,10 @@
 Shapes (the loader depends on these keys): ``SECTIONS`` and ``AUTHORS`` are lists of
 dicts; ``ARTICLES`` holds one dict per story with a ``body`` list of
 ``{"type", "value"}`` blocks (see ``blocks.py``); ``TAGS`` lists every tag name in the
-order it first appears; ``LIVE_PAGES`` the live coverage (see ``live.py``). Everything here is fictional and written for this project.
+order it first appears; ``LIVE_PAGES`` the live coverage (see ``live.py``); ``HOUSE_ADS`` the ad slots (``ads.py``). Everything here is fictional and written for this project.
 """
 
+from nashra.demo.content.ads import HOUSE_ADS
 from nashra.demo.content.articles_culture import CULTURE_ARTICLES
 from nashra.demo.content.articles_economy import ECONOMY_ARTICLES
 from nashra.demo.content.articles_health import HEALTH_ARTICLES
@@ -29,4 +30,4 @@ ARTICLES = [
 
 TAGS = list(dict.fromkeys(tag for article in ARTICLES for tag in article["tags"]))
 
-__all__ = ["ARTICLES", "AUTHORS", "LIVE_PAGES", "SECTIONS", "TAGS"]
+__all__ = ["ARTICLES", "AUTHORS", "HOUSE_ADS", "LIVE_PAGES", "SECTIONS", "TAGS"]

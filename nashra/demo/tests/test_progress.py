@@ -7,6 +7,7 @@ from django.core.management import call_command
 from django.core.management.base import OutputWrapper
 from django.test import TestCase
 
+from nashra.ads.models import AdSlot
 from nashra.articles.models import ArticlePage
 from nashra.demo import content
 from nashra.demo.progress import BAR_WIDTH, Progress
@@ -61,3 +62,10 @@ class DemoCommandOutput(TestCase):
         self.assertIn("Demo site loaded", lines[1])
         live = len(content.LIVE_PAGES)
         self.assertEqual(ArticlePage.objects.count(), len(content.ARTICLES) + live)
+        # A newcomer sees house ads in a few slots (#20).
+        self.assertEqual(
+            AdSlot.objects.filter(kind="house").count(), len(content.HOUSE_ADS)
+        )
+        home = self.client.get("/").content.decode()
+        self.assertIn(' data-ad-slot="ترويسة-النشرة"', home)
+        self.assertIn(' data-ad-slot="بين-الكتل"', home)
