@@ -94,7 +94,9 @@ class MetricsTests(TestCase):
 
     @override_settings(METRICS=False)
     def test_switched_off_counts_nothing(self):
-        before = value(self.scrape(), "nashra_requests_total", kind="home", status="2xx")
+        before = value(
+            self.scrape(), "nashra_requests_total", kind="home", status="2xx"
+        )
         self.client.get("/")
         after = value(self.scrape(), "nashra_requests_total", kind="home", status="2xx")
         self.assertEqual(after, before)
