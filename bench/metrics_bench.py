@@ -7,6 +7,13 @@ server's CPU time per request (gunicorn master and workers, from /proc), with
 the load average beside each figure. Both log their request lines to a file.
 
     .venv/bin/python bench/metrics_bench.py [--rounds 3]
+    .venv/bin/python bench/metrics_bench.py --in-process [--rounds 10]
+
+--in-process calls the WSGI application of `serve --production` directly,
+without HTTP, on the same data: rounds of 2,000 hits alternate between
+metrics off and on (settings.METRICS switched in the process, the values in
+multiprocess mode, as under gunicorn), and print CPU µs per hit. On a
+loaded machine req/s follow the load; CPU per hit much less so.
 
 OPS_BENCH_DIR (default /tmp/ops-metrics-bench) holds the data; BENCH_PORT
 (default 8560) and the next port are the servers'.
@@ -23,6 +30,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from http_bench import load_average, port_free, server_cpu, stop, wait_for
+
+from nashra.text.pagekind import page_kind
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(os.environ.get("OPS_BENCH_DIR", "/tmp/ops-metrics-bench"))  # noqa: S108
@@ -69,7 +78,7 @@ def start(port, extra):
 def article_path(base):
     home = urllib.request.urlopen(base + "/", timeout=60).read().decode()  # noqa: S310
     links = re.findall(r'href="(/[^"/]+/[^"/]+/)"', home)
-    return next(link for link in links if not link.startswith(("/tag/", "/author/")))
+    return next(link for link in links if page_kind(link) == "article")
 
 
 def measure(url, process):
@@ -84,11 +93,75 @@ def measure(url, process):
     return rps, cpu, load
 
 
+def in_process(rounds, hits=2000):
+    """CPU µs per cache hit, metrics off and on, alternating rounds."""
+    metrics_dir = DATA / "metrics-in-process"
+    metrics_dir.mkdir(exist_ok=True)
+    for old in metrics_dir.glob("*.db"):
+        old.unlink()
+    os.environ.update(
+        environment(
+            {
+                "PROMETHEUS_MULTIPROC_DIR": str(metrics_dir),
+                "NASHRA_STATIC_MANIFEST": "1",
+            }
+        )
+    )
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "nashra.settings")
+    import logging
+
+    from django.conf import settings
+    from hit_bench import environ
+
+    from nashra.pagecache.wsgi import application
+
+    # The request lines go to a file in both, as under gunicorn.
+    log = logging.FileHandler(DATA / "in-process.log")
+    logging.getLogger().handlers = [log]
+    seen = {}
+
+    def start_response(status, headers, exc_info=None):
+        seen.update(status=status, cache=dict(headers).get("X-Cache"))
+
+    def call(url):
+        for _ in application(environ(url), start_response):
+            pass
+
+    home = b"".join(application(environ("/"), start_response)).decode()
+    links = re.findall(r'href="(/[^"/]+/[^"/]+/)"', home)
+    path = next(link for link in links if page_kind(link) == "article")
+    call(path), call(path)
+    results = {False: [], True: []}
+    for round_number in range(rounds):
+        for enabled in (False, True) if round_number % 2 == 0 else (True, False):
+            settings.METRICS = enabled
+            cpu = time.process_time()
+            for _ in range(hits):
+                call(path)
+            results[enabled].append((time.process_time() - cpu) / hits * 1e6)
+            assert seen["cache"] == "HIT", seen
+    load = load_average()
+    print(
+        f"{path}, {rounds} rounds of {hits} hits, X-Cache {seen['cache']}, load {load}"
+    )
+    for enabled, figures in results.items():
+        figures.sort()
+        median = figures[len(figures) // 2]
+        print(
+            f"metrics {'on' if enabled else 'off'}: median {median:.1f} µs CPU/hit"
+            f" (min {figures[0]:.1f}, max {figures[-1]:.1f})"
+        )
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=3)
-    rounds = parser.parse_args().rounds
+    parser.add_argument("--in-process", action="store_true")
+    options = parser.parse_args()
+    rounds = options.rounds
     prepare()
+    if options.in_process:
+        return in_process(rounds)
     servers = {
         "metrics off": (BASE, start(BASE, {"NASHRA_METRICS": "0"})),
         "metrics on": (BASE + 1, start(BASE + 1, {"NASHRA_METRICS": "1"})),

@@ -66,7 +66,7 @@ def test_fresh_then_current(site):
     ]
     applied = int(lines[2].rsplit(": ", 1)[1].split()[0])
     assert applied > 50
-    assert nashra("shell", "-c", PENDING).stdout.split() == ["0"]
+    assert nashra("shell", "-c", PENDING).stdout.split()[-1] == "0"
     static = var_dir / "static"
     assert (static / "staticfiles.json").exists()
     assert list(static.rglob("*.*.css")), "no hashed CSS"
