@@ -497,9 +497,13 @@ LOGGING = {
         },
         "json": {"()": "nashra.core.logs.JsonFormatter"},
     },
+    # A full disk or a read-only var dir: one line (core/views.py), not
+    # Django's traceback too.
+    "filters": {"storage": {"()": "nashra.core.storage_faults.DropStorageFaults"}},
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",
+            "filters": ["storage"],
             "formatter": "json" if env_str("NASHRA_LOG_FORMAT") == "json" else "plain",
         }
     },

@@ -103,6 +103,17 @@ def run(addrport, workers=None, threads=None, stdout=None):
     os.execve(sys.executable, arguments, env)  # noqa: S606
 
 
+def writable_paths():
+    """Where `serve --production` writes: checked before it starts (#17)."""
+    paths = [settings.VAR_DIR, Path(settings.STATIC_ROOT)]
+    if settings.STORAGES["default"]["BACKEND"].endswith("FileSystemStorage"):
+        paths.append(Path(settings.MEDIA_ROOT))
+    database = settings.DATABASES["default"]
+    if database["ENGINE"].endswith("sqlite3"):
+        paths.append(Path(database["NAME"]).parent)
+    return list(dict.fromkeys(Path(path) for path in paths))
+
+
 def clear_metrics(directory):
     """The previous run's counts go: a restart starts every counter at 0,
     as Prometheus expects of a restarted target."""

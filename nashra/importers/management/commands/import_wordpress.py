@@ -6,15 +6,19 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from django.core.management.base import BaseCommand
+from django.db import DatabaseError
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from nashra.core.storage_faults import fault_of, one_line
 from nashra.importers.bulk import BATCH_SIZE
 from nashra.importers.fetching import ALLOW_OPTION, parse_allowed
 from nashra.importers.run import ImportRun
 from nashra.importers.wxr import WXRError
 
 UNREADABLE = 2
+# The disk is full or read-only: nothing is wrong with the file (#17).
+STORAGE = 3
 # One INFO line per page created would bury the progress bar.
 CHATTY_LOGGERS = ("wagtail", "django_tasks", "nashra")
 
@@ -96,6 +100,14 @@ class Command(BaseCommand):
                 result = run.execute()
         except WXRError as error:
             self._fail(error.reason)
+        except (OSError, DatabaseError) as error:
+            # A full disk or a read-only var dir: one line, not a traceback;
+            # a rerun resumes where this one stopped (#17).
+            fault = fault_of(error)
+            if fault is None:
+                raise
+            self.stderr.write(one_line("import-wordpress", fault))
+            sys.exit(STORAGE)
         self.stdout.write(result.table())
         for problem in result.sample:
             self.stdout.write(
