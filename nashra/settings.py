@@ -249,13 +249,26 @@ if REDIS_URL:
             },
         }
     }
+    CACHES["views"] = {
+        **CACHES["default"],
+        "KEY_PREFIX": CACHES["default"]["KEY_PREFIX"] + "-views",
+    }
 else:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "nashra",
-        }
+        },
     }
+    CACHES["views"] = {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "nashra-views",
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
+    }
+# View counts (articles/counting.py) in a cache of their own: a flood of
+# made-up beacons culls only other counts, never the cache's other entries,
+# and each client network counts at most BEACON_LIMIT views a minute (#17).
+BEACON_LIMIT = env_int("NASHRA_BEACON_LIMIT", 30)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": f"django.contrib.auth.password_validation.{name}"}
