@@ -157,14 +157,17 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--in-process", action="store_true")
+    # Metrics on the first port and off the second: a control for the ports.
+    parser.add_argument("--swap", action="store_true")
     options = parser.parse_args()
     rounds = options.rounds
     prepare()
     if options.in_process:
         return in_process(rounds)
+    off, on = (BASE + 1, BASE) if options.swap else (BASE, BASE + 1)
     servers = {
-        "metrics off": (BASE, start(BASE, {"NASHRA_METRICS": "0"})),
-        "metrics on": (BASE + 1, start(BASE + 1, {"NASHRA_METRICS": "1"})),
+        "metrics off": (off, start(off, {"NASHRA_METRICS": "0"})),
+        "metrics on": (on, start(on, {"NASHRA_METRICS": "1"})),
     }
     try:
         path = article_path(f"http://127.0.0.1:{BASE}")
