@@ -124,6 +124,9 @@ INSTALLED_APPS = [
 INSTALLED_APPS += env_list("NASHRA_THEMES")
 
 MIDDLEWARE = [
+    # The request id, one log line and the metrics of every request; outside
+    # the page cache, so no stored page carries an id (#17).
+    "nashra.core.observe.RequestMiddleware",
     # /healthz and /readyz: before the HTTPS redirect a plain-HTTP probe would
     # get, and before anything that reads the database or the cache (#17).
     "nashra.server.health.HealthMiddleware",
@@ -261,13 +264,26 @@ if REDIS_URL:
             },
         }
     }
+    CACHES["views"] = {
+        **CACHES["default"],
+        "KEY_PREFIX": CACHES["default"]["KEY_PREFIX"] + "-views",
+    }
 else:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "nashra",
-        }
+        },
     }
+    CACHES["views"] = {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "nashra-views",
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
+    }
+# View counts (articles/counting.py) in a cache of their own: a flood of
+# made-up beacons culls only other counts, never the cache's other entries,
+# and each client network counts at most BEACON_LIMIT views a minute (#17).
+BEACON_LIMIT = env_int("NASHRA_BEACON_LIMIT", 30)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": f"django.contrib.auth.password_validation.{name}"}
@@ -437,6 +453,10 @@ SCHEDULER_INTERVAL = env_int("NASHRA_SCHEDULER_INTERVAL", 30)
 
 # Details of /readyz (and /metrics) only with this bearer token; empty: none (#17).
 METRICS_TOKEN = env_str("NASHRA_METRICS_TOKEN")
+# Count requests, cache hits and searches for /metrics (nashra/core/metrics.py).
+METRICS = env_bool("NASHRA_METRICS", True)
+# One log line per request, with its id (nashra/core/observe.py).
+REQUEST_LOG = env_bool("NASHRA_REQUEST_LOG", True)
 # Background jobs (#14): Django's tasks API, jobs stored in the database;
 # `nashra serve` runs a worker in-process (one per site under --production),
 # `nashra worker` runs one on its own (then NASHRA_IN_PROCESS_WORKER=0).
@@ -511,10 +531,25 @@ SILENCED_SYSTEM_CHECKS = ["security.W019"]
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    # Every line scrubbed of e-mail and IP addresses; NASHRA_LOG_FORMAT=json
+    # writes one JSON object a line (#17).
     "formatters": {
-        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}
+        "plain": {
+            "()": "nashra.core.logs.PlainFormatter",
+            "format": "%(asctime)s %(levelname)s %(name)s %(message)s",
+        },
+        "json": {"()": "nashra.core.logs.JsonFormatter"},
     },
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    # A full disk or a read-only var dir: one line (core/views.py), not
+    # Django's traceback too.
+    "filters": {"storage": {"()": "nashra.core.storage_faults.DropStorageFaults"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["storage"],
+            "formatter": "json" if env_str("NASHRA_LOG_FORMAT") == "json" else "plain",
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("NASHRA_LOG_LEVEL", "INFO")},
     # Wagtail's background tasks and axes' start-up banner log every call at INFO.
     "loggers": {
@@ -522,3 +557,19 @@ LOGGING = {
         for name in ("django.db.backends", "django_tasks", "axes")
     },
 }
+
+# Error reports to Sentry (or a compatible service) when SENTRY_DSN is set:
+# no personal data sent, and every string scrubbed of e-mail and IP
+# addresses before it leaves (#17).
+SENTRY_DSN = env_str("SENTRY_DSN")
+if SENTRY_DSN:
+    import sentry_sdk
+
+    from nashra.text.scrub import scrub_event
+
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        send_default_pii=False,
+        before_send=lambda event, hint: scrub_event(event),
+        traces_sample_rate=0,
+    )

@@ -10,7 +10,8 @@ its last writer, so no increment is lost to the hand-over.
 import re
 from datetime import timedelta
 
-from django.core.cache import cache
+from django.conf import settings
+from django.core.cache import caches
 from django.db import transaction
 from django.db.models import F, Sum
 from django.utils import timezone
@@ -26,6 +27,23 @@ BOT_AGENTS = re.compile(
     r"curl|wget|python-|httpclient|go-http|java/|libwww|headless|lighthouse",
     re.IGNORECASE,
 )
+
+
+# Its own cache (settings.CACHES["views"]): junk counts evict nothing else.
+cache = caches["views"]
+
+
+def within_limit(network, minute=None):
+    """True while ``network`` (a truncated client address) has sent at most
+    BEACON_LIMIT beacons this minute: a script cannot inflate a count."""
+    minute = minute if minute is not None else int(timezone.now().timestamp() // 60)
+    key = f"nashra:beacons:{network}:{minute}"
+    if cache.add(key, 1, 120):
+        return True
+    try:
+        return cache.incr(key) <= settings.BEACON_LIMIT
+    except ValueError:
+        return True
 
 
 def is_bot(user_agent):

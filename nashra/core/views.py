@@ -1,12 +1,16 @@
 import logging
+import sys
 
 from django.http import (
+    HttpResponse,
     HttpResponseBadRequest,
     HttpResponseNotFound,
     HttpResponseServerError,
 )
 from django.template import loader
 from django.utils.translation import get_language, get_language_bidi
+
+from nashra.core.storage_faults import fault_of
 
 logger = logging.getLogger(__name__)
 
@@ -24,11 +28,23 @@ def bad_request(request, exception=None):
 
 
 def server_error(request):
-    """The Arabic 500 page, rendered without the database (it may be the cause)."""
-    template = loader.get_template("500.html")
+    """The Arabic 500 page, rendered without the database (it may be the cause).
+
+    A full disk or a read-only var dir is the site's 503 page instead, and one
+    log line naming the path, not a traceback (#17).
+    """
     context = {
         "minimal": True,
         "LANGUAGE_CODE": get_language(),
         "LANGUAGE_BIDI": get_language_bidi(),
     }
+    fault = fault_of(sys.exc_info()[1])
+    if fault is not None:
+        logger.error("storage: %s (%s)", fault.line(), request.path)
+        body = loader.get_template("503.html").render(context)
+        response = HttpResponse(body, status=503)
+        response["Retry-After"] = "120"
+        response["Cache-Control"] = "no-store"
+        return response
+    template = loader.get_template("500.html")
     return HttpResponseServerError(template.render(context))

@@ -40,6 +40,7 @@ def excluded_prefixes():
             "/media/",
             "/healthz",
             "/readyz",
+            "/metrics",
         ],  # fmt: skip
     )
 

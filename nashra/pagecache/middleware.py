@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from nashra.ads.slots import seconds_until_change as ads_change
 from nashra.articles import breaking
-from nashra.core import groups, versions
+from nashra.core import groups, observe, versions
 from nashra.pagecache import conf, entries, published, purge, responses
 from nashra.pagecache.dependencies import for_served_page, for_view
 from nashra.pagecache.keys import entry_key
@@ -137,7 +137,9 @@ class PageCacheMiddleware:
         store = versions.store()
         entry = current_entry(key, store)
         if entry is not None:
+            request.META[observe.CACHE_RESULT] = "hit"
             return replay(request, entry)
+        request.META[observe.CACHE_RESULT] = "miss"
         clock_before = store.get_many([groups.CLOCK])
         response = self.get_response(request)
         if request.method == "GET" and responses.shareable(request, response):

@@ -15,16 +15,19 @@ added here too. With any other list the shortcut is off.
 """
 
 import os
+import time
 
 import django
 from django.conf import settings
 from django.core.handlers.wsgi import WSGIHandler, WSGIRequest
 from django.middleware.security import SecurityMiddleware
 
-from nashra.core import versions
+from nashra.core import observe, versions
 
 PAGE_CACHE = "nashra.pagecache.middleware.PageCacheMiddleware"
 IN_FRONT = [
+    # Counts and logs; hits answered here are counted and logged the same way.
+    "nashra.core.observe.RequestMiddleware",
     # Answers /healthz and /readyz only, which the page cache never stores.
     "nashra.server.health.HealthMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -48,8 +51,9 @@ class CacheFirstHandler(WSGIHandler):
         self.security = SecurityMiddleware(lambda request: None)
 
     def __call__(self, environ, start_response):
+        started = time.perf_counter()
         try:
-            response = self.hit(environ) if self.shortcut else None
+            response = self.hit(environ, started) if self.shortcut else None
         except Exception:  # noqa: BLE001
             # Redis down, a malformed header…: Django's handler meets the same
             # error again and answers it as it answers every error.
@@ -60,7 +64,7 @@ class CacheFirstHandler(WSGIHandler):
         start_response(status, list(response.items()))
         return [response.content]
 
-    def hit(self, environ):
+    def hit(self, environ, started):
         """The replayed response for a current entry, else None."""
         # Deferred: this module is loaded before django.setup(), and these
         # import models (Wagtail's redirects) that need the app registry.
@@ -87,7 +91,8 @@ class CacheFirstHandler(WSGIHandler):
         entry = None if key is None else current_entry(key, versions.store())
         if entry is None:
             return None
-        return self.security.process_response(request, replay(request, entry))
+        response = self.security.process_response(request, replay(request, entry))
+        return observe.finish(request, response, started, cache="hit")
 
 
 def get_application():

@@ -1,11 +1,16 @@
 """The search page and the search-as-you-type endpoint (#5)."""
 
+import time
+from functools import wraps
+
+from django.conf import settings
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 from nashra.articles.models import ArticlePage
+from nashra.core import metrics
 from nashra.core.pagination import paginate
 from nashra.search.backends import Filters, get_backend
 from nashra.search.forms import MAX_QUERY_INPUT, SearchForm
@@ -19,7 +24,25 @@ SUGGESTIONS = 6
 MIN_PREFIX = 2
 
 
+def timed(endpoint):
+    """Each answer's time in nashra_search_seconds (#17)."""
+
+    def decorate(view):
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            started = time.perf_counter()
+            response = view(request, *args, **kwargs)
+            if settings.METRICS:
+                metrics.observe_search(endpoint, time.perf_counter() - started)
+            return response
+
+        return wrapper
+
+    return decorate
+
+
 @require_GET
+@timed("page")
 def search(request):
     form = SearchForm(request.GET)
     parsed = parse_query(form.query)
@@ -36,6 +59,7 @@ def search(request):
 
 @require_GET
 @cache_control(public=True, max_age=60)
+@timed("suggest")
 def suggest(request):
     """A few headlines for the box under the header, as JSON."""
     q = request.GET.get("q", "")[:MAX_QUERY_INPUT].replace("\x00", "")

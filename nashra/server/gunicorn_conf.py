@@ -44,6 +44,13 @@ def post_worker_init(worker):
     freeze_startup_objects()
 
 
+def child_exit(server, worker):
+    """A dead worker's live gauges go (its counters stay in the totals)."""
+    from prometheus_client import multiprocess
+
+    multiprocess.mark_process_dead(worker.pid)
+
+
 def worker_exit(server, worker):
     """Leave at once, skipping the interpreter's teardown.
 

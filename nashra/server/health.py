@@ -26,7 +26,7 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import connection
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from wagtail.models import Page, Revision
@@ -36,6 +36,7 @@ from nashra.core.cache import guarded
 
 logger = logging.getLogger(__name__)
 PATHS = ("/healthz", "/readyz")
+METRICS_PATH = "/metrics"
 
 
 def check_database():
@@ -63,6 +64,16 @@ def check_scheduler():
     """Publication and expiry overdue by more than a few intervals: the
     scheduler thread is not running (or not keeping up)."""
     allowed = timedelta(seconds=3 * settings.SCHEDULER_INTERVAL + 60)
+    lag = scheduler_lag()
+    if lag > allowed:
+        raise readiness.NotReady(
+            f"scheduled publishing {int(lag.total_seconds())} s late"
+        )
+    return f"lag {int(lag.total_seconds())} s"
+
+
+def scheduler_lag():
+    """How long the most overdue publication or expiry has waited."""
     now = timezone.now()
     due = [
         Revision.objects.filter(approved_go_live_at__lt=now)
@@ -75,12 +86,7 @@ def check_scheduler():
         .first(),
     ]
     oldest = min((moment for moment in due if moment is not None), default=None)
-    lag = (now - oldest) if oldest is not None else timedelta(0)
-    if lag > allowed:
-        raise readiness.NotReady(
-            f"scheduled publishing {int(lag.total_seconds())} s late"
-        )
-    return f"lag {int(lag.total_seconds())} s"
+    return (now - oldest) if oldest is not None else timedelta(0)
 
 
 def register_checks():
@@ -113,11 +119,17 @@ def run_checks():
     return results, ready
 
 
-def may_see_details(request):
+def may_see_details(request, query=False):
+    """The metrics token as ``Authorization: Bearer``, or (for /metrics, as
+    some scrapers can only send a URL) as ``?token=``."""
     token = settings.METRICS_TOKEN
+    if not token:
+        return False
     given = request.META.get("HTTP_AUTHORIZATION", "")
-    return bool(token) and hmac.compare_digest(
-        given.encode(), f"Bearer {token}".encode()
+    if hmac.compare_digest(given.encode(), f"Bearer {token}".encode()):
+        return True
+    return query and hmac.compare_digest(
+        request.GET.get("token", "").encode(), token.encode()
     )
 
 
@@ -146,6 +158,14 @@ class HealthMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.path in PATHS and request.method in ("GET", "HEAD"):
-            return answer(request)
+        if request.method in ("GET", "HEAD"):
+            if request.path in PATHS:
+                return answer(request)
+            if request.path == METRICS_PATH:
+                # Without the token, the site's own 404: nothing says it exists.
+                if not may_see_details(request, query=True):
+                    raise Http404
+                from nashra.server.metrics import answer_metrics
+
+                return answer_metrics()
         return self.get_response(request)

@@ -14,7 +14,10 @@ Decisions (docs/decisions/page-cache.md):
   and pre-compressed gzip/brotli files.
 - HTML is compressed once when the page cache stores it (responses.py), and
   served gzipped from the cache; nginx in front may re-encode with brotli.
-- Access log off by default (NASHRA_ACCESS_LOG=1 turns it on).
+- gunicorn's access log off by default (NASHRA_ACCESS_LOG=1 turns it on):
+  Nashra logs one line per request itself, with its id (core/observe.py).
+- Metrics of every worker in var/metrics (PROMETHEUS_MULTIPROC_DIR),
+  cleared at start; /metrics adds them up (server/metrics.py).
 - Without Redis each worker has its own cache, so the page cache's versions
   go to an SQLite file all workers share.
 - Scheduled publishing runs in exactly one worker: the one holding an
@@ -28,6 +31,7 @@ import subprocess
 import sys
 import threading
 import time
+from pathlib import Path
 
 from django.conf import settings
 
@@ -50,6 +54,8 @@ def production_environment():
     # A fixed pool of workers: each may keep its connection between requests.
     env.setdefault("NASHRA_DB_CONN_MAX_AGE", "60")
     env.setdefault("DJANGO_SETTINGS_MODULE", "nashra.settings")
+    # Each worker writes its metrics here; /metrics adds them up (#17).
+    env.setdefault("PROMETHEUS_MULTIPROC_DIR", str(settings.VAR_DIR / "metrics"))
     if not settings.REDIS_URL:
         env.setdefault(
             "NASHRA_PAGE_CACHE_VERSIONS_FILE",
@@ -86,6 +92,7 @@ def run(addrport, workers=None, threads=None, stdout=None):
         env=env,
         check=True,
     )
+    clear_metrics(env["PROMETHEUS_MULTIPROC_DIR"])
     workers, threads = workers or worker_count(), threads or thread_count()
     arguments = gunicorn_arguments(addrport, workers, threads)
     if stdout is not None:
@@ -94,6 +101,26 @@ def run(addrport, workers=None, threads=None, stdout=None):
             f" × {threads} threads"
         )
     os.execve(sys.executable, arguments, env)  # noqa: S606
+
+
+def writable_paths():
+    """Where `serve --production` writes: checked before it starts (#17)."""
+    paths = [settings.VAR_DIR, Path(settings.STATIC_ROOT)]
+    if settings.STORAGES["default"]["BACKEND"].endswith("FileSystemStorage"):
+        paths.append(Path(settings.MEDIA_ROOT))
+    database = settings.DATABASES["default"]
+    if database["ENGINE"].endswith("sqlite3"):
+        paths.append(Path(database["NAME"]).parent)
+    return list(dict.fromkeys(Path(path) for path in paths))
+
+
+def clear_metrics(directory):
+    """The previous run's counts go: a restart starts every counter at 0,
+    as Prometheus expects of a restarted target."""
+    path = Path(directory)
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    for old in path.glob("*.db"):
+        old.unlink(missing_ok=True)
 
 
 class LockLeader(threading.Thread):

@@ -1,6 +1,8 @@
 """View counts: a beacon per view, no database write per view, no bots (#4)."""
 
+from django.core.cache import cache
 from django.db import connection
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
 from nashra.articles.counting import flush_views, is_bot, most_read
@@ -72,3 +74,34 @@ def test_is_bot_cases():
     assert is_bot("Mozilla/5.0 (compatible; bingbot/2.0)")
     assert is_bot("")
     assert not is_bot(BROWSER)
+
+
+class BeaconAbuseTests(NewspaperTestCase):
+    """curl could inflate a count, and its junk evicted real views and a spent
+    comment token from the shared cache (#17)."""
+
+    def beacon(self, page_id, address="198.51.100.7"):
+        return self.client.post(
+            f"/theme/seen/{page_id}/", HTTP_USER_AGENT=BROWSER, REMOTE_ADDR=address
+        )
+
+    @override_settings(BEACON_LIMIT=5)
+    def test_one_network_counts_at_most_the_limit_a_minute(self):
+        for last in range(1, 12):
+            self.assertEqual(
+                self.beacon(self.article.pk, f"198.51.100.{last}").status_code, 204
+            )
+        self.beacon(self.article.pk, "203.0.113.9")  # another network
+        flush_views(drain=True)
+        self.assertEqual(DailyViews.objects.get(page=self.article).views, 6)
+
+    def test_junk_evicts_neither_real_views_nor_other_cache_entries(self):
+        cache.set("nashra:spent-token", "kept", None)
+        self.beacon(self.article.pk)
+        # More made-up pages than the default cache holds entries (300),
+        # from as many networks, each under its limit.
+        for n in range(320):
+            self.beacon(10_000_000 + n, f"10.{n // 256}.{n % 256}.1")
+        self.assertEqual(cache.get("nashra:spent-token"), "kept")
+        flush_views(drain=True)
+        self.assertEqual(DailyViews.objects.get(page=self.article).views, 1)

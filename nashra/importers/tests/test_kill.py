@@ -1,5 +1,8 @@
 """kill -9 in the middle of an import, then a re-run, equals a clean import (#7).
 
+Readers' search and the admin's included: the killed run's pages were in
+neither until a manual reindex (#17).
+
 Runs the real command in child processes against file-based SQLite databases
 in a temporary folder, and compares what a reader and an editor would see.
 """
@@ -45,6 +48,10 @@ DUMP = {
     " parent.body FROM comments_comment c JOIN wagtailcore_page p ON p.id = c.article_id"
     " LEFT JOIN comments_comment parent ON parent.id = c.parent_id",
     "ledger": "SELECT source, kind, wp_key, checksum, pending FROM importers_importedobject",
+    "readers' search": "SELECT p.url_path, e.title_terms, e.body_terms"
+    " FROM search_searchentry e JOIN wagtailcore_page p ON p.id = e.page_id",
+    "admin search": "SELECT p.url_path, e.title FROM wagtailsearch_indexentry e"
+    " JOIN wagtailcore_page p ON CAST(p.id AS TEXT) = e.object_id",
 }
 
 

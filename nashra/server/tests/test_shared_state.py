@@ -6,10 +6,15 @@ let 3 of 6 posts through, and a new block-list word was ignored by workers
 until a restart. The server here runs three single-threaded workers, so
 simultaneous posts land on different processes; the site is built by a
 separate process, as an editor's change would come from one worker.
+
+The metrics are shared the same way: any worker's /metrics counts the
+requests every worker answered; each request is one JSON log line with its
+id (#17).
 """
 
 import json
 import os
+import re
 import sqlite3
 import subprocess
 import sys
@@ -27,6 +32,7 @@ from nashra.server.tests.test_production_stop import ROOT, answers, free_port
 # Its own servers and database: CI runs it in the first pass only.
 pytestmark = pytest.mark.same_on_every_database
 
+METRICS_TOKEN = "metrics-across-workers-5b2d"
 SEED = """
 from nashra.comments.tests.helpers import newspaper_with_options
 paper = newspaper_with_options()
@@ -52,6 +58,8 @@ def environment(var_dir):
         # What `serve --production` gives its workers; a change made by a
         # management command must reach them the same way.
         NASHRA_PAGE_CACHE_VERSIONS_FILE=str(var_dir / "pagecache" / "versions.sqlite3"),
+        NASHRA_METRICS_TOKEN=METRICS_TOKEN,
+        NASHRA_LOG_FORMAT="json",
     )
     return env
 
@@ -74,8 +82,8 @@ def server(tmp_path_factory):
     process = subprocess.Popen(
         [sys.executable, "-m", "nashra.cli", "serve", "--production", "--no-setup",
          f"127.0.0.1:{port}"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        start_new_session=True,
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
+        stderr=(var_dir / "server.log").open("wb"), start_new_session=True,
     )  # fmt: skip
     try:
         deadline = time.monotonic() + 120
@@ -87,6 +95,7 @@ def server(tmp_path_factory):
         process.env = env
         process.article_id = article_id
         process.database = var_dir / "db.sqlite3"
+        process.log = var_dir / "server.log"
         yield process
     finally:
         if process.poll() is None:
@@ -180,3 +189,46 @@ def test_the_state_is_rows_in_the_database(server):
         names = [name for (name,) in db.execute("SELECT name FROM core_mark")]
     assert any(name.startswith("comments:nonce:") for name in names)
     assert Path(server.database).exists()
+
+
+def scrape(server):
+    request = urllib.request.Request(  # noqa: S310  (loopback)
+        f"{server.base}/metrics",
+        headers={"Authorization": f"Bearer {METRICS_TOKEN}"},
+    )
+    with urllib.request.urlopen(request, timeout=20) as response:  # noqa: S310
+        text = response.read().decode()
+    found = re.search(
+        r'^nashra_requests_total\{kind="search",status="2xx"\} (\S+)$', text, re.M
+    )
+    return float(found.group(1)) if found else 0.0
+
+
+def test_metrics_add_up_every_workers_requests(server):
+    # Search: a kind nothing else asks for (the fixture polls robots.txt).
+    before = scrape(server)
+    for _ in range(12):
+        with urllib.request.urlopen(f"{server.base}/search/?q=x", timeout=20) as got:  # noqa: S310
+            got.read()
+    # Connections are closed after each response: they spread over the workers.
+    for _ in range(6):
+        assert scrape(server) == before + 12
+    lines = [json.loads(line) for line in server.log.read_text().splitlines()
+             if line.startswith("{")]  # fmt: skip
+    requests = [line for line in lines if line["logger"] == "nashra.request"]
+    ids = {line["request_id"] for line in requests if line["path"] == "/search/"}
+    assert len(ids) >= 12
+    assert all(line["client"] == "127.0.0.0" for line in requests)
+    # gunicorn's own lines name the address it listens on; no request line
+    # has a full address.
+    assert not any("127.0.0.1" in json.dumps(line) for line in requests)
+
+
+def test_each_response_says_its_request_id(server):
+    with urllib.request.urlopen(f"{server.base}/robots.txt", timeout=10) as got:  # noqa: S310
+        rid = got.headers["X-Request-ID"]
+    assert re.fullmatch(r"[0-9a-f]{32}", rid)
+    deadline = time.monotonic() + 10
+    while rid not in server.log.read_text():
+        assert time.monotonic() < deadline, "no log line with the request id"
+        time.sleep(0.1)

@@ -6,9 +6,11 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from django.core.management.base import BaseCommand
+from django.db import DatabaseError
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from nashra.core.storage_faults import fault_of, one_line
 from nashra.importers.bulk import BATCH_SIZE
 from nashra.importers.fetching import ALLOW_OPTION, parse_allowed
 from nashra.importers.run import ImportRun
@@ -17,6 +19,8 @@ from nashra.importers.site.client import SiteError
 from nashra.importers.wxr import WXRError
 
 UNREADABLE = 2
+# The disk is full or read-only: nothing is wrong with the file (#17).
+STORAGE = 3
 # One INFO line per page created would bury the progress bar.
 CHATTY_LOGGERS = ("wagtail", "django_tasks", "nashra")
 
@@ -109,8 +113,8 @@ class Command(BaseCommand):
         else:
             run = ImportRun(
                 export, uploads=uploads, fetch_media=fetch_media,
-            allow_internal_hosts=allow_internal_hosts,
-            authors_as_users=authors_as_users, dry_run=dry_run, stderr=stream,
+                allow_internal_hosts=allow_internal_hosts,
+                authors_as_users=authors_as_users, dry_run=dry_run, stderr=stream,
                 batch_size=batch_size,
             )  # fmt: skip
             result = self._run(run, WXRError, None)
@@ -140,6 +144,14 @@ class Command(BaseCommand):
                 return run.execute()
         except errors as error:
             self._fail(error.reason, arabic(error) if arabic else None)
+        except (OSError, DatabaseError) as error:
+            # A full disk or a read-only var dir: one line, not a traceback;
+            # a rerun resumes where this one stopped (#17).
+            fault = fault_of(error)
+            if fault is None:
+                raise
+            self.stderr.write(one_line("import-wordpress", fault))
+            sys.exit(STORAGE)
 
     def _fail(self, reason: str, arabic: str | None = None):
         with translation.override("ar"):

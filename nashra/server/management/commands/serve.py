@@ -1,10 +1,11 @@
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
-from django.db import DEFAULT_DB_ALIAS, connections
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections
 from django.db.migrations.executor import MigrationExecutor
 
 from nashra.articles.models import ArticlePage
 from nashra.core.base_url import keep_in_step
+from nashra.core.storage_faults import check_writable, fault_of, one_line
 from nashra.queue.worker import start_worker_thread
 from nashra.sections.models import SectionPage
 from nashra.server import production
@@ -48,6 +49,22 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, addrport, no_setup, **options):
+        try:
+            return self.serve(addrport, no_setup, **options)
+        except (OSError, DatabaseError) as error:
+            # A full disk or a read-only var dir: one line, not a traceback (#17).
+            fault = fault_of(error)
+            if fault is None:
+                raise
+            self.stderr.write(one_line("serve", fault))
+            raise SystemExit(1) from None
+
+    def serve(self, addrport, no_setup, **options):
+        if options.get("production"):
+            fault = check_writable(production.writable_paths())
+            if fault is not None:
+                self.stderr.write(one_line("serve", fault))
+                raise SystemExit(1)
         if not no_setup:
             # Demo articles on a production site would be published to readers
             # and crawlers: only a local start fills an empty site (#12).
