@@ -1,6 +1,6 @@
 """Media on S3-compatible object storage, against a real S3 server (#16).
 
-SeaweedFS runs on loopback for the module (seaweed.py). Originals,
+SeaweedFS runs on loopback for the module (nashra/server/loopback/seaweed.py). Originals,
 renditions, deletions and the WordPress importer's attachments all go
 through Django's storage API, so every node of a cluster sees the same
 files; readers get the public address, never a signed one.
@@ -17,8 +17,7 @@ from nashra.images.factories import create_image, jpeg_bytes
 from nashra.images.models import NewsImage
 from nashra.importers.tests.helpers import run_import, wxr
 from nashra.importers.tests.test_media import attachment
-
-from .seaweed import s3_server, storages_for
+from nashra.server.loopback.seaweed import s3_server, storages_for
 
 BUCKET = "media"
 pytestmark = pytest.mark.django_db
