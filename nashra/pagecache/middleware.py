@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from nashra.articles import breaking
 from nashra.core import groups, versions
-from nashra.pagecache import conf, entries, published, purge, responses
+from nashra.pagecache import conf, entries, frontend, published, purge, responses
 from nashra.pagecache.dependencies import for_served_page, for_view
 from nashra.pagecache.keys import entry_key
 
@@ -146,6 +146,7 @@ class PageCacheMiddleware:
         wanted = dependencies(request, response)
         # Labelled even when not kept here: an HTTP cache in front keeps it.
         purge.label(response, wanted)
+        frontend.record(request, wanted)
         store.ensure_generation()
         now = store.get_many([*wanted, groups.GENERATION, groups.CLOCK])
         # Something was invalidated while this page rendered: it may show the
