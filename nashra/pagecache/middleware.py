@@ -150,9 +150,12 @@ class PageCacheMiddleware:
         store.ensure_generation()
         now = store.get_many([*wanted, groups.GENERATION, groups.CLOCK])
         # Something was invalidated while this page rendered: it may show the
-        # old state under the new version, so it is not kept.
+        # old state under the new version, so it is not kept, nor by a cache
+        # in front: Varnish or a CDN fetching while a ban or purge went out
+        # would otherwise keep the old page for s-maxage (#16).
         if now.pop(groups.CLOCK) != clock_before[groups.CLOCK]:
             response["X-Cache"] = "MISS"
+            response["Cache-Control"] = "private, no-cache"
             return
         if response.streaming:
             response.streaming_content = self.tee(
