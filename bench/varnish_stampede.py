@@ -4,7 +4,7 @@
 
 Starts `nashra serve --production` on the demo site (built in a temporary
 folder unless --var-dir names one) with NASHRA_CDN_MAX_AGE=2, and varnishd
-with docs/varnish.vcl in front (nashra/pagecache/tests/varnish.py). The
+with docs/varnish.vcl in front (nashra/server/loopback/varnish.py). The
 article is fetched once through Varnish, left to expire (s-maxage 2 s), and
 then READERS connections ask for it at the same moment. It reports how many
 requests reached the application (Varnish's MAIN.backend_req), how many
@@ -28,9 +28,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "nashra.settings")
 
-from nashra.pagecache.tests.varnish import (  # noqa: E402
+from nashra.server.loopback import free_port  # noqa: E402
+from nashra.server.loopback.varnish import (  # noqa: E402
     backend_requests,
-    free_port,
     varnish_in_front_of,
 )
 

@@ -442,6 +442,67 @@ PAGE_CACHE_CDN_MAX_AGE = env_int("NASHRA_CDN_MAX_AGE", 60)
 # Varnish (or another cache taking BAN requests, docs/varnish.vcl) in front:
 # each is sent a ban by cache group when pages change (#16).
 PAGE_CACHE_PURGE_URLS = env_list("NASHRA_VARNISH_URLS")
+# A CDN or HTTP cache purged by URL through Wagtail's frontend-cache module
+# (#16): "cloudflare", "cloudfront" or "http" (PURGE requests). The URLs
+# come from the page cache's groups, recorded in Redis (pagecache/frontend.py),
+# so it needs REDIS_URL.
+FRONTEND_CACHE = env_str("NASHRA_FRONTEND_CACHE").lower()
+
+
+def frontend_cache(kind):
+    """WAGTAILFRONTENDCACHE for ``kind``, from the NASHRA_* variables."""
+    backends = "wagtail.contrib.frontend_cache.backends."
+    if not kind:
+        return {}
+    if kind == "http":
+        locations = env_list("NASHRA_FRONTEND_CACHE_URLS")
+        if not locations:
+            raise ImproperlyConfigured(
+                "NASHRA_FRONTEND_CACHE=http needs NASHRA_FRONTEND_CACHE_URLS"
+            )
+        return {
+            f"http{number}": {"BACKEND": backends + "HTTPBackend", "LOCATION": url}
+            for number, url in enumerate(locations)
+        }
+    if kind == "cloudflare":
+        zone = env_str("NASHRA_CLOUDFLARE_ZONE_ID")
+        token = env_str("NASHRA_CLOUDFLARE_API_TOKEN")
+        if not zone or not token:
+            raise ImproperlyConfigured(
+                "NASHRA_FRONTEND_CACHE=cloudflare needs NASHRA_CLOUDFLARE_ZONE_ID "
+                "and NASHRA_CLOUDFLARE_API_TOKEN"
+            )
+        return {
+            "cloudflare": {
+                "BACKEND": backends + "CloudflareBackend",
+                "ZONEID": zone,
+                "BEARER_TOKEN": token,
+            }
+        }
+    if kind == "cloudfront":
+        distribution = env_str("NASHRA_CLOUDFRONT_DISTRIBUTION_ID")
+        if not distribution:
+            raise ImproperlyConfigured(
+                "NASHRA_FRONTEND_CACHE=cloudfront needs NASHRA_CLOUDFRONT_DISTRIBUTION_ID"
+            )
+        # boto3 reads AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY itself.
+        return {
+            "cloudfront": {
+                "BACKEND": backends + "CloudfrontBackend",
+                "DISTRIBUTION_ID": distribution,
+            }
+        }
+    raise ImproperlyConfigured(
+        f"NASHRA_FRONTEND_CACHE={kind!r}: use cloudflare, cloudfront or http"
+    )
+
+
+WAGTAILFRONTENDCACHE = frontend_cache(FRONTEND_CACHE)
+if WAGTAILFRONTENDCACHE and not REDIS_URL:
+    raise ImproperlyConfigured(
+        "NASHRA_FRONTEND_CACHE needs REDIS_URL: every node records there "
+        "which URLs the CDN may hold"
+    )
 # Set by `nashra serve --production` without Redis: the workers' local caches
 # share their invalidations through this file.
 PAGE_CACHE_VERSIONS_FILE = env_str("NASHRA_PAGE_CACHE_VERSIONS_FILE")

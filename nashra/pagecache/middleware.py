@@ -15,7 +15,7 @@ from django.utils import timezone
 from nashra.ads.slots import seconds_until_change as ads_change
 from nashra.articles import breaking
 from nashra.core import groups, observe, versions
-from nashra.pagecache import conf, entries, published, purge, responses
+from nashra.pagecache import conf, entries, frontend, published, purge, responses
 from nashra.pagecache.dependencies import for_served_page, for_view
 from nashra.pagecache.keys import entry_key
 
@@ -150,12 +150,16 @@ class PageCacheMiddleware:
         wanted = dependencies(request, response)
         # Labelled even when not kept here: an HTTP cache in front keeps it.
         purge.label(response, wanted)
+        frontend.record(request, wanted)
         store.ensure_generation()
         now = store.get_many([*wanted, groups.GENERATION, groups.CLOCK])
         # Something was invalidated while this page rendered: it may show the
-        # old state under the new version, so it is not kept.
+        # old state under the new version, so it is not kept, nor by a cache
+        # in front: Varnish or a CDN fetching while a ban or purge went out
+        # would otherwise keep the old page for s-maxage (#16).
         if now.pop(groups.CLOCK) != clock_before[groups.CLOCK]:
             response["X-Cache"] = "MISS"
+            response["Cache-Control"] = "private, no-cache"
             return
         if response.streaming:
             response.streaming_content = self.tee(

@@ -12,7 +12,7 @@ from nashra.comments.counts import comments_changed
 from nashra.comments.models import Comment
 from nashra.core import groups
 from nashra.core.invalidate import bump, groups_bumped, purge_site
-from nashra.pagecache import published, purge
+from nashra.pagecache import frontend, published, purge
 
 # Saves that only touch the draft bookkeeping, never what readers see.
 DRAFT_FIELDS = frozenset(
@@ -138,3 +138,4 @@ def connect():
     post_delete.connect(on_model_saved, dispatch_uid=uid + "model-deleted")
     groups_bumped.connect(on_groups_bumped, dispatch_uid=uid + "published-files")
     groups_bumped.connect(purge.on_groups_bumped, dispatch_uid=uid + "http-cache-bans")
+    groups_bumped.connect(frontend.on_groups_bumped, dispatch_uid=uid + "cdn-purges")

@@ -8,7 +8,6 @@ the test.
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import tempfile
 import time
@@ -19,15 +18,10 @@ from django.test import override_settings
 from nashra.core import shared, versions
 from nashra.core.cache import breaker
 from nashra.pagecache import entries
+from nashra.server.loopback import free_port
 
 EXECUTABLE = shutil.which("redis-server")
 AVAILABLE = EXECUTABLE is not None
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 class RedisServer:

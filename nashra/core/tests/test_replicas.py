@@ -1,6 +1,6 @@
 """Readers read from a real streaming replica; writers and staff never do (#16).
 
-The test makes its own primary and replica (postgres_pair.py) and runs
+The test makes its own primary and replica (nashra/server/loopback/postgres.py) and runs
 replica_probe.py against them in a process of its own, with
 DATABASE_URL and DATABASE_REPLICA_URLS set as an operator would.
 """
@@ -14,8 +14,7 @@ from pathlib import Path
 import pytest
 
 from nashra.core.replicas import ReplicaRouter
-
-from .postgres_pair import postgres_pair
+from nashra.server.loopback.postgres import postgres_pair
 
 # Its own servers and database: CI runs it in the first pass only.
 pytestmark = pytest.mark.same_on_every_database

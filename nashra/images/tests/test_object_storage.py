@@ -1,6 +1,6 @@
 """Media on S3-compatible object storage, against a real S3 server (#16).
 
-SeaweedFS runs on loopback for the module (seaweed.py). Originals,
+SeaweedFS runs on loopback for the module (nashra/server/loopback/seaweed.py). Originals,
 renditions, deletions and the WordPress importer's attachments all go
 through Django's storage API, so every node of a cluster sees the same
 files; readers get the public address, never a signed one.
@@ -16,9 +16,11 @@ from nashra.images import renditions
 from nashra.images.factories import create_image, jpeg_bytes
 from nashra.images.models import NewsImage
 from nashra.importers.tests.helpers import run_import, wxr
+from nashra.importers.tests.media_server import PHOTO, MediaServer
 from nashra.importers.tests.test_media import attachment
-
-from .seaweed import s3_server, storages_for
+from nashra.importers.tests.test_media_fetch import HOST, export_on
+from nashra.importers.tests.test_media_fetch import attachment as fetched_attachment
+from nashra.server.loopback.seaweed import s3_server, storages_for
 
 BUCKET = "media"
 pytestmark = pytest.mark.django_db
@@ -96,3 +98,19 @@ def test_imported_attachments_are_stored_in_the_bucket(bucket, tmp_path):
     image = NewsImage.objects.get()
     assert image.file.name in keys(client)
     assert image.file.read() == jpeg_bytes()
+
+
+@override_settings(WAGTAILIMAGES_EXTENSIONS=["jpg", "png"])
+def test_attachments_fetched_with_fetch_media_are_stored_in_the_bucket(bucket):
+    """`import-wordpress --fetch-media` downloads from the old site and saves
+    through the storage API, straight into the bucket."""
+    client, _public = bucket
+    with MediaServer() as server:
+        data = export_on(
+            server, fetched_attachment(60, server.url("/wp-content/uploads/photo.jpg"))
+        )
+        report = run_import(data, fetch_media=True, allow_internal_hosts=[HOST])
+    assert report.counts["attachments"]["created"] == 1, report.problems
+    image = NewsImage.objects.get()
+    assert image.file.name in keys(client)
+    assert image.file.read() == PHOTO

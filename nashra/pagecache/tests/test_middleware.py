@@ -29,6 +29,26 @@ class StorageTests(TestCase):
             response = client.get(self.article.url)
         assert response["X-Cache"] == "HIT"
 
+    def test_a_page_rendered_while_something_changed_is_kept_by_no_cache(self):
+        """A fetch by Varnish or a CDN racing a publish gets the old state:
+        neither the page cache nor a cache in front may keep it."""
+        from unittest import mock
+
+        from nashra.core.invalidate import bump_now
+        from nashra.pagecache import middleware
+
+        real = middleware.dependencies
+
+        def racing(request, response):
+            bump_now({"site"})  # a publish commits while the page renders
+            return real(request, response)
+
+        with mock.patch.object(middleware, "dependencies", racing):
+            raced = reader().get(self.article.url)
+        assert raced["X-Cache"] == "MISS"
+        assert raced["Cache-Control"] == "private, no-cache"
+        assert reader().get(self.article.url)["X-Cache"] == "MISS"
+
     def test_cdn_headers(self):
         """A CDN may keep the page briefly and serve it stale while refetching."""
         response = reader().get(self.article.url)

@@ -1,92 +1,35 @@
 """Static publishing end to end: nginx with docs/nginx.conf in front (#8).
 
 nginx runs from a temporary prefix on a free loopback port, proxying to
-pytest-django's live server; the sample configuration is used as shipped,
+pytest-django's live server (nashra/server/loopback/nginx.py); the sample configuration is used as shipped,
 with only its marked addresses and folders replaced.
 """
 
-import os
 import shutil
-import socket
-import subprocess
 import tempfile
-import time
 import urllib.request
 from pathlib import Path
 
 import pytest
 
-SAMPLE = Path(__file__).resolve().parents[3] / "docs" / "nginx.conf"
-NGINX = shutil.which("nginx") or (
-    "/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None
-)
-
-pytestmark = pytest.mark.skipif(
-    NGINX is None and not os.environ.get("CI"),
-    reason="nginx is not installed (apt-get install nginx-light); CI installs it",
-)
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def configured(sample, *, port, upstream, published, prefix):
-    text = sample.read_text()
-    replacements = {
-        "server 127.0.0.1:8000;": f"server {upstream};",
-        "listen 80;": f"listen 127.0.0.1:{port};",
-        "/srv/nashra/var/published": str(published),
-        "/srv/nashra/var/static/": str(prefix / "static") + "/",
-        "/srv/nashra/var/media/": str(prefix / "media") + "/",
-    }
-    for old, new in replacements.items():
-        assert old in text, f"the sample lost its {old!r} line"
-        text = text.replace(old, new)
-    return (
-        f"worker_processes 1;\nerror_log {prefix}/error.log;\npid {prefix}/nginx.pid;\n"
-        "events { worker_connections 64; }\n"
-        f"http {{\n include /etc/nginx/mime.types;\n access_log off;\n"
-        f" client_body_temp_path {prefix}/body;\n proxy_temp_path {prefix}/proxy;\n"
-        f" fastcgi_temp_path {prefix}/fastcgi;\n uwsgi_temp_path {prefix}/uwsgi;\n"
-        f" scgi_temp_path {prefix}/scgi;\n{text}\n}}\n"
-    )
+from nashra.server.loopback import nginx as loopback_nginx
+from nashra.server.loopback import stop
 
 
 @pytest.fixture
 def nginx(live_server, settings):
     # nginx's workers run as an unprivileged user: pytest's tmp_path (0700
     # under /tmp/pytest-of-root) is closed to them, so use an open folder.
-    tmp_path = Path(tempfile.mkdtemp(prefix="nashra-nginx-"))
-    tmp_path.chmod(0o755)
-    published = tmp_path / "published"
+    prefix = Path(tempfile.mkdtemp(prefix="nashra-nginx-"))
+    published = prefix / "published"
     published.mkdir()
     settings.STATIC_PUBLISH = True
     settings.STATIC_PUBLISH_DIR = published
-    port = free_port()
     upstream = live_server.url.removeprefix("http://")
-    conf = tmp_path / "nginx.conf"
-    conf.write_text(
-        configured(
-            SAMPLE, port=port, upstream=upstream, published=published, prefix=tmp_path
-        )
-    )
-    process = subprocess.Popen(
-        [NGINX, "-p", str(tmp_path), "-c", str(conf), "-g", "daemon off;"],
-        stderr=subprocess.PIPE,
-    )
-    for _ in range(100):
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.1).close()
-            break
-        except OSError:
-            time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}", published
-    process.terminate()
-    process.wait(timeout=5)
-    shutil.rmtree(tmp_path, ignore_errors=True)
+    process, url = loopback_nginx.start(prefix, upstream, published=published)
+    yield url, published
+    stop(process)
+    shutil.rmtree(prefix, ignore_errors=True)
 
 
 def fetch(url):

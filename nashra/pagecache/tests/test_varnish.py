@@ -15,8 +15,7 @@ from nashra.core import groups, versions
 from nashra.core.invalidate import bump
 from nashra.core.tests.factories import build_newspaper
 from nashra.pagecache import purge
-
-from .varnish import backend_requests, varnish_in_front_of
+from nashra.server.loopback.varnish import backend_requests, varnish_in_front_of
 
 pytestmark = pytest.mark.django_db(transaction=True)
 FRESH_WITHIN_SECONDS = 1.0

@@ -8,11 +8,7 @@ import threading
 from aiosmtpd.controller import Controller
 from django.test import override_settings
 
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+from nashra.server.loopback import free_port
 
 
 class Inbox:

@@ -11,7 +11,6 @@ enough to know the workers are up.
 import http.client
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -21,16 +20,12 @@ from pathlib import Path
 
 import pytest
 
+from nashra.server.loopback import free_port
+
 # Its own servers and database: CI runs it in the first pass only.
 pytestmark = pytest.mark.same_on_every_database
 
 ROOT = Path(__file__).resolve().parents[3]
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def answers(url):

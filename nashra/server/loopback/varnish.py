@@ -1,21 +1,17 @@
-"""Varnish with docs/varnish.vcl in front of a test server, on loopback (#16).
+"""Varnish with docs/varnish.vcl in front of a backend, on loopback (#16).
 
-varnishd runs in the foreground from a temporary work folder on a free
-port, without privilege separation (``-j none``: the tests may run as
-root or not), and is stopped when the block ends. Only the sample's
-backend address is replaced.
+varnishd runs in the foreground from a work folder on a free port, without
+privilege separation (``-j none``: it may run as root or not). Only the
+sample's backend address is replaced.
 """
 
 import contextlib
-import os
 import shutil
-import socket
 import subprocess
 import tempfile
-import time
 from pathlib import Path
 
-import pytest
+from . import Unavailable, free_port, stop, wait_for_port
 
 SAMPLE = Path(__file__).resolve().parents[3] / "docs" / "varnish.vcl"
 VARNISHD = shutil.which("varnishd") or (
@@ -24,19 +20,14 @@ VARNISHD = shutil.which("varnishd") or (
 VARNISHSTAT = shutil.which("varnishstat") or "/usr/bin/varnishstat"
 
 
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def configured(backend_host, backend_port):
     text = SAMPLE.read_text()
     for old, new in (
         ('.host = "127.0.0.1";', f'.host = "{backend_host}";'),
         ('.port = "8000";', f'.port = "{backend_port}";'),
     ):
-        assert old in text, f"the sample lost its {old!r} line"
+        if old not in text:
+            raise ValueError(f"the sample lost its {old!r} line")
         text = text.replace(old, new)
     return text
 
@@ -45,9 +36,7 @@ def start(backend_url, folder, listen=None):
     """varnishd with the sample in front of ``backend_url``, its work files
     in ``folder``; returns (process, Varnish's URL, work folder)."""
     if VARNISHD is None:
-        if os.environ.get("CI"):
-            pytest.fail("CI must install varnish (.ci/run does)")
-        pytest.skip("varnish is not installed (apt-get install varnish); CI does")
+        raise Unavailable("varnish is not installed (apt-get install varnish)")
     host, _, port = backend_url.removeprefix("http://").partition(":")
     vcl = folder / "nashra.vcl"
     vcl.write_text(configured(host, port.rstrip("/")))
@@ -62,7 +51,7 @@ def start(backend_url, folder, listen=None):
         stderr=subprocess.PIPE,
         start_new_session=True,
     )  # fmt: skip
-    _wait_for(listen, process)
+    wait_for_port(listen, process, what="varnishd")
     return process, f"http://127.0.0.1:{listen}", folder / "work"
 
 
@@ -76,26 +65,8 @@ def varnish_in_front_of(backend_url):
         yield url, work
     finally:
         if process is not None:
-            process.terminate()
-            try:
-                process.wait(timeout=5)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+            stop(process)
         shutil.rmtree(folder, ignore_errors=True)
-
-
-def _wait_for(port, process, seconds=30):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(process.stderr.read().decode()[-2000:])
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            return
-        except OSError:
-            time.sleep(0.1)
-    raise RuntimeError("varnishd did not start listening")
 
 
 def backend_requests(work):

@@ -1,25 +1,25 @@
-"""A PostgreSQL primary and its streaming replica, made by the test (#16).
+"""PostgreSQL on loopback: a primary and its streaming replica, or a
+database of one's own on a running server (#16).
 
-Both clusters live in a temporary folder on free loopback ports: initdb,
-then pg_basebackup -R from the primary, as an operator sets up a replica.
-The server refuses to run as root, so as root the clusters run as the
-``postgres`` user. Stopped (immediately) when the block ends.
+The pair lives in a folder on free ports: initdb, then pg_basebackup -R
+from the primary, as an operator sets up a replica. The server refuses to
+run as root, so as root the clusters run as the ``postgres`` user. Stopped
+(immediately) when the block ends.
 """
 
 import contextlib
 import os
 import pwd
 import shutil
-import socket
 import subprocess
 import tempfile
 import time
 from pathlib import Path
 
-import pytest
+from . import Unavailable, free_port
 
 
-def _bin_dir():
+def bin_dir():
     found = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"))
     if found:
         return found[-1].parent
@@ -27,10 +27,17 @@ def _bin_dir():
     return Path(initdb).parent if initdb else None
 
 
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+def server_user():
+    """Whom to run the server as: None, or ``postgres`` when we are root."""
+    if os.geteuid() != 0:
+        return None
+    try:
+        pwd.getpwnam("postgres")
+    except KeyError:
+        raise Unavailable(
+            "running as root with no postgres user to run a server as"
+        ) from None
+    return "postgres"
 
 
 class Pair:
@@ -77,20 +84,14 @@ class Pair:
 
 @contextlib.contextmanager
 def postgres_pair():
-    bin_dir = _bin_dir()
-    if bin_dir is None:
-        pytest.skip("PostgreSQL's server programs are not installed")
-    user = None
-    if os.geteuid() == 0:
-        try:
-            pwd.getpwnam("postgres")
-        except KeyError:
-            pytest.skip("running as root with no postgres user to run a server as")
-        user = "postgres"
+    programs = bin_dir()
+    if programs is None:
+        raise Unavailable("PostgreSQL's server programs are not installed")
+    user = server_user()
     folder = Path(tempfile.mkdtemp(prefix="nashra-pg-pair-"))
     if user:
         shutil.chown(folder, user)
-    pair = Pair(folder, bin_dir, user)
+    pair = Pair(folder, programs, user)
     try:
         pair.set_up()
         yield pair
@@ -99,3 +100,25 @@ def postgres_pair():
         pair.stop("primary")
         time.sleep(0.2)
         shutil.rmtree(folder, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def own_database(server_url, name):
+    """A database ``name`` created on the running server at ``server_url``
+    (any database URL on it) and dropped when the block ends; yields its URL."""
+    import psycopg
+
+    base, _, _ = server_url.rpartition("/")
+    admin = f"{base}/postgres"
+    try:
+        connection = psycopg.connect(admin, autocommit=True, connect_timeout=3)
+    except psycopg.OperationalError as error:
+        raise Unavailable(f"no PostgreSQL server at {admin}: {error}") from error
+    with connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        connection.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield f"{base}/{name}"
+    finally:
+        with psycopg.connect(admin, autocommit=True) as connection:
+            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
