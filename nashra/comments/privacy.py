@@ -2,7 +2,6 @@
 
 import hashlib
 import hmac
-import ipaddress
 from datetime import timedelta
 
 from django.conf import settings
@@ -11,6 +10,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from nashra.comments.models import Comment
+from nashra.text.scrub import truncate_ip
 
 
 def avatar_seed(email):
@@ -26,16 +26,9 @@ def short_hash(value):
     return hmac.new(key, (value or "").encode(), hashlib.sha256).hexdigest()[:16]
 
 
-def anonymise_ip(ip):
-    """Keep only the network: the last IPv4 octet, the last 80 IPv6 bits go."""
-    try:
-        address = ipaddress.ip_address(ip)
-    except ValueError:
-        return None
-    prefix = 24 if address.version == 4 else 48
-    return str(
-        ipaddress.ip_network(f"{address}/{prefix}", strict=False).network_address
-    )
+# Keep only the network: the last IPv4 octet, the last 80 IPv6 bits go (the
+# same truncation the request log applies).
+anonymise_ip = truncate_ip
 
 
 def anonymise_old_ips(days, *, now=None):
