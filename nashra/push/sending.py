@@ -57,19 +57,24 @@ def send_batch(alert_id, first_id, last_id):
     article = PushAlert.objects.select_related("article").get(pk=alert_id).article
     data = payload(article)
     rows = recipients(article).filter(id__gte=first_id, id__lte=last_id)
-    sent, gone = 0, []
+    outcomes = {"sent": 0, "gone": 0, "failed": 0}
+    gone = []
     with requests.Session() as session:
         for row in rows.order_by("id"):
-            if _push(row, data, session):
-                sent += 1
-            else:
+            outcome = _push(row, data, session)
+            outcomes[outcome] += 1
+            if outcome == "gone":
                 gone.append(row.pk)
     PushSubscription.objects.filter(pk__in=gone).delete()
-    return {"sent": sent, "removed": len(gone)}
+    return outcomes
 
 
 def _push(row, data, session):
-    """Send one notification; False when the browser has gone."""
+    """Send one notification: "sent", "gone" (the browser left) or "failed".
+
+    A failure is logged and not retried: a retry of the batch would notify
+    everyone before it again, and breaking news goes stale within the TTL.
+    """
     info = {"endpoint": row.endpoint, "keys": {"p256dh": row.p256dh, "auth": row.auth}}
     try:
         webpush(
@@ -80,6 +85,10 @@ def _push(row, data, session):
     except WebPushException as error:
         status = getattr(error.response, "status_code", None)
         if status in GONE:
-            return False
-        logger.warning("push to %s failed: %s", row.pk, status)
-    return True
+            return "gone"
+        logger.warning("push to subscription %s failed: %s", row.pk, status)
+        return "failed"
+    except requests.RequestException as error:
+        logger.warning("push to subscription %s failed: %s", row.pk, error)
+        return "failed"
+    return "sent"

@@ -3,7 +3,7 @@
 Accepts what a real one accepts: a POST whose Authorization is a VAPID JWT
 (RFC 8292) signed by the site's key for this origin. It keeps each push it
 took; paths under /gone/ answer 410, as a service does for a browser that
-unsubscribed.
+unsubscribed, and under /broken/ 500.
 """
 
 import base64
@@ -56,7 +56,8 @@ class PushService:
                     {"path": self.path, "key": key, "claims": claims, "body": body,
                      "encoding": self.headers["Content-Encoding"]}
                 )  # fmt: skip
-                self.send_response(410 if self.path.startswith("/gone/") else 201)
+                codes = {"/gone/": 410, "/broken/": 500}
+                self.send_response(codes.get(self.path, 201))
                 self.end_headers()
 
             def log_message(self, *args):

@@ -11,6 +11,7 @@ from django.utils import timezone
 from nashra.core.tests.factories import build_newspaper
 from nashra.push.keys import public_key
 from nashra.push.models import PushAlert, PushSubscription
+from nashra.push.sending import send_batch
 from nashra.push.tests.push_service import Browser, PushService
 
 
@@ -32,11 +33,12 @@ class BreakingPushTests(TestCase):
         base = cls.service.origin
         cls.browsers = {
             name: Browser(f"{base}/{name}/")
-            for name in ("breaking", "section", "gone", "other-section")
+            for name in ("breaking", "section", "gone", "broken", "other-section")
         }
         make = PushSubscription.objects.create
         make(**cls.browsers["breaking"].fields(), breaking=True)
         make(**cls.browsers["gone"].fields(), breaking=True)
+        make(**cls.browsers["broken"].fields(), breaking=True)
         make(**cls.browsers["section"].fields(), breaking=False).sections.set(
             [cls.paper["world"]]
         )
@@ -60,7 +62,7 @@ class BreakingPushTests(TestCase):
         article = self.world_article()
         self.flip_on(article)
         got = {push["path"]: push for push in self.service.received}
-        self.assertEqual(sorted(got), ["/breaking/", "/gone/", "/section/"])
+        self.assertEqual(sorted(got), ["/breaking/", "/broken/", "/gone/", "/section/"])
         push = got["/breaking/"]
         self.assertEqual(push["encoding"], "aes128gcm")
         self.assertEqual(push["key"], public_key())
@@ -75,11 +77,17 @@ class BreakingPushTests(TestCase):
         self.assertEqual(data["title"], article.title)
         self.assertEqual(data["url"], article.full_url)
 
-    def test_a_410_removes_the_subscription(self):
+    def test_a_410_removes_the_subscription_and_a_500_does_not(self):
         self.flip_on(self.world_article())
-        left = PushSubscription.objects.values_list("endpoint", flat=True)
-        self.assertNotIn(self.browsers["gone"].endpoint, left)
-        self.assertEqual(len(left), 3)
+        left = set(PushSubscription.objects.values_list("endpoint", flat=True))
+        everyone = {browser.endpoint for browser in self.browsers.values()}
+        self.assertEqual(left, everyone - {self.browsers["gone"].endpoint})
+
+    def test_batches_report_what_happened(self):
+        alert = PushAlert.objects.create(article=self.world_article())
+        first, last = PushSubscription.objects.order_by("id")[::4]
+        result = send_batch.call(alert.pk, first.pk, last.pk)
+        self.assertEqual(result, {"sent": 2, "gone": 1, "failed": 1})
 
     def test_one_notification_per_article_however_often_the_switch_flips(self):
         article = self.world_article()
