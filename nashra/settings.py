@@ -56,6 +56,32 @@ def _stored_secret_key():
 
 
 SECRET_KEY = env_str("SECRET_KEY") or _stored_secret_key()
+
+
+def _stored_vapid_key():
+    """Read var/vapid_private_key.pem, creating it (0600) on first start: the
+    push services tie every subscription to this key, so it never changes by
+    itself (#19)."""
+    path = VAR_DIR / "vapid_private_key.pem"
+    if not path.exists():
+        from cryptography.hazmat.primitives import serialization
+        from cryptography.hazmat.primitives.asymmetric import ec
+
+        pem = ec.generate_private_key(ec.SECP256R1()).private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+        VAR_DIR.mkdir(mode=0o700, parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(pem)
+    return path.read_text().strip()
+
+
+# Web Push (#19): the VAPID private key (PEM) that signs every push, and the
+# contact the push services see in its claims ("mailto:" or an https URL).
+VAPID_PRIVATE_KEY = env_str("NASHRA_VAPID_PRIVATE_KEY") or _stored_vapid_key()
 # Older keys still accepted for sessions and signed tokens while a new one
 # takes over (docs/operations.md, "Rotating the secret key").
 SECRET_KEY_FALLBACKS = env_list("SECRET_KEY_FALLBACKS")
@@ -83,6 +109,7 @@ INSTALLED_APPS = [
     "nashra.live",
     "nashra.comments",
     "nashra.newsletters",
+    "nashra.push",
     "nashra.ads",
     "nashra.search",
     "nashra.feeds",
@@ -559,6 +586,11 @@ EMAIL_TIMEOUT = env_int("NASHRA_EMAIL_TIMEOUT", 5)
 DEFAULT_FROM_EMAIL = env_str("NASHRA_FROM_EMAIL", "nashra@localhost")
 # Newsletter sends (#19): recipients per send job, each over one connection.
 NASHRA_NEWSLETTER_BATCH = env_int("NASHRA_NEWSLETTER_BATCH", 500)
+VAPID_SUBJECT = env_str("NASHRA_VAPID_SUBJECT") or f"mailto:{DEFAULT_FROM_EMAIL}"
+# Browser notifications per send job (#19).
+NASHRA_PUSH_BATCH = env_int("NASHRA_PUSH_BATCH", 200)
+# Seconds for each request to a push service.
+NASHRA_PUSH_TIMEOUT = env_int("NASHRA_PUSH_TIMEOUT", 5)
 # "user:password" the e-mail service's bounce and complaint webhooks send
 # (anymail's basic auth); empty leaves /anymail/ unmounted (#19).
 ANYMAIL = {"WEBHOOK_SECRET": env_str("NASHRA_ANYMAIL_WEBHOOK_SECRET")}

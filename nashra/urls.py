@@ -20,6 +20,7 @@ urlpatterns = [
     path("search/", include("nashra.search.urls")),
     path("", include("nashra.comments.urls")),
     path("", include("nashra.newsletters.urls")),
+    path("", include("nashra.push.urls")),
     path("", include("nashra.feeds.urls")),
     path("", include("nashra.theme.urls")),
     path("", include("nashra.prayer.urls")),
