@@ -37,7 +37,7 @@ def _answers() -> str:
             if "wp/v2" not in json.load(response).get("namespaces", ()):
                 return f"{URL} is not the WordPress peer"
     except (OSError, ValueError) as error:
-        return f"WordPress peer not reachable at {URL} ({error}); run ../shared/peers/wordpress/setup.sh"
+        return f"WordPress peer not reachable at {URL} ({error}); run peers/wordpress/setup.sh from the team's shared folder"
     if not SOCKET.exists() or shutil.which("mariadb") is None:
         return f"WordPress peer's database socket {SOCKET} not found"
     return ""

@@ -25,7 +25,7 @@ class HiddenDraftsTests(Newsroom, TestCase):
             cls.section, OWN, slug="own", publish=False, owner=cls.contributor
         )
         cls.shared = create_article(
-            cls.section, SHARED, slug="shared", publish=False, owner=cls.author,
+            cls.section, SHARED, slug="on-the-byline", publish=False, owner=cls.author,
             authors=[samir],
         )  # fmt: skip
         cls.hidden = create_article(
