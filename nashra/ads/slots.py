@@ -13,13 +13,14 @@ from nashra.core import fragments, groups
 NAME = "ads:slots"
 
 
-def _house_image(slot):
+def _house_image(slot, scale=1):
     if slot.image is None:
         return None
-    # Twice the slot for sharp screens, in WebP: an ad must not weigh on the page.
-    spec = f"max-{slot.width * 2}x{slot.height * 2}|format-webp"
-    rendition = slot.image.get_rendition(spec)
-    return rendition.url
+    # In WebP, at the slot's size and twice it for sharp screens: the browser
+    # picks one by srcset, so a phone never fetches the desktop's pixels and
+    # an ad does not take bandwidth from the page's own lead picture (#12).
+    spec = f"max-{slot.width * scale}x{slot.height * scale}|format-webp"
+    return slot.image.get_rendition(spec).url
 
 
 def _build():
@@ -43,6 +44,7 @@ def _build():
             "hosts": slot.hosts.split(),
             "sets_cookies": slot.sets_cookies,
             "image": _house_image(slot) if slot.kind == "house" else None,
+            "image_2x": _house_image(slot, 2) if slot.kind == "house" else None,
             "link": slot.link,
             "alt": slot.alt,
             "starts": slot.starts_at,

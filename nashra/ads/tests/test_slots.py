@@ -100,6 +100,18 @@ class SlotTests(TestCase):
         self.assertEqual(html.count(' data-ad-slot="between"'), 1)
         self.assertNotIn('data-ad-slot="under-title"', html)
 
+    def test_a_house_ad_offers_its_picture_at_one_and_two_times_its_size(self):
+        """A phone takes the small file, and never before the page's own pictures."""
+        house("sized", "header", self.paper["image"])
+        _, html = self.get("/")
+        start = html.index('data-ad-slot="sized"')
+        img = html[
+            html.index("<img", start) : html.index(">", html.index("<img", start))
+        ]
+        self.assertRegex(img, r'srcset="\S+\.webp 728w, \S+\.webp 1456w"')
+        self.assertIn('sizes="(max-width: 728px) 100vw, 728px"', img)
+        self.assertIn('fetchpriority="low"', img)
+
     def test_slot_limited_to_a_section(self):
         slot = house("culture-only", "header", self.paper["image"])
         slot.sections.set([self.paper["culture"]])
