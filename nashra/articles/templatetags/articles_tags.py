@@ -9,6 +9,7 @@ from django.utils.translation import get_language, ngettext
 from wagtail.models import Site
 
 from nashra.articles.breaking import ticker_html
+from nashra.articles.neighbours import neighbours
 from nashra.articles.related import related
 from nashra.core import fragments, groups, slots
 from nashra.core.display import site_number
@@ -171,3 +172,26 @@ def related_section(context, page, tags):
 def related_articles(page, tags=None):
     """Related articles for the block under the body (nashra.articles.related)."""
     return related(page, tag_ids=[tag.pk for tag in tags] if tags is not None else None)
+
+
+@register.simple_tag(takes_context=True)
+def section_neighbours(context, page):
+    """Links to the older and newer article of the section (#20), cached.
+
+    A publish, unpublish or move of any article of the section bumps its
+    "section:<id>" group, as for the related block; "site" for settings.
+    """
+
+    def build():
+        older, newer = neighbours(page)
+        if older is None and newer is None:
+            return ""
+        template = context.template.engine.get_template("articles/neighbours.html")
+        with context.push(older=older, newer=newer):
+            return template.render(context)
+
+    if not _shared_fragment(context, page):
+        return build()
+    found = {groups.SITE, groups.page(page.pk), groups.section(page.section_id)}
+    name = _rendered_name("neighbours", context, page)
+    return mark_safe(fragments.cached(name, found, build))  # noqa: S308
