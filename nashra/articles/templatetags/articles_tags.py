@@ -9,6 +9,7 @@ from django.utils.translation import get_language, ngettext
 from wagtail.models import Site
 
 from nashra.articles.breaking import ticker_html
+from nashra.articles.contents import anchor_ids, table_of_contents
 from nashra.articles.neighbours import neighbours
 from nashra.articles.related import related
 from nashra.core import fragments, groups, slots
@@ -89,7 +90,8 @@ def _article_body(context, page):
 
     def build():
         loop = context.template.engine.from_string(BODY_LOOP)
-        with context.push(page=page):
+        # Heading blocks take their ids from here (articles/blocks/heading.html).
+        with context.push(page=page, heading_anchors=anchor_ids(page)):
             html = loop.render(context)
         return (str(html), reading_minutes(page.body_text()))
 
@@ -195,3 +197,15 @@ def section_neighbours(context, page):
     found = {groups.SITE, groups.page(page.pk), groups.section(page.section_id)}
     name = _rendered_name("neighbours", context, page)
     return mark_safe(fragments.cached(name, found, build))  # noqa: S308
+
+
+@register.filter
+def anchor_for(anchors, block_id):
+    """The fragment id of a heading block, from ``heading_anchors``."""
+    return anchors.get(block_id) if anchors else None
+
+
+@register.inclusion_tag("articles/contents.html")
+def article_contents(page):
+    """The «محتويات المقال» list of a long piece (#20): no query, no script."""
+    return {"entries": table_of_contents(page)}
