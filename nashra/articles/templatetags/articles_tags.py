@@ -9,6 +9,7 @@ from django.utils.translation import get_language, ngettext
 from wagtail.models import Site
 
 from nashra.articles.breaking import ticker_html
+from nashra.articles.bylines import author_boxes
 from nashra.articles.contents import anchor_ids, table_of_contents
 from nashra.articles.neighbours import neighbours
 from nashra.articles.related import related
@@ -209,3 +210,27 @@ def anchor_for(anchors, block_id):
 def article_contents(page):
     """The «محتويات المقال» list of a long piece (#20): no query, no script."""
     return {"entries": table_of_contents(page)}
+
+
+@register.simple_tag(takes_context=True)
+def article_author_boxes(context, page, authors):
+    """One author box per byline name (#20), cached.
+
+    Each box shows the author's row (an edit bumps "site") and their latest
+    pieces: a publish or unpublish of any of them bumps "author:<slug>".
+    """
+
+    def build():
+        boxes = author_boxes(page, authors)
+        template = context.template.engine.get_template("articles/author_boxes.html")
+        with context.push(boxes=boxes):
+            return template.render(context)
+
+    if not authors:
+        return ""
+    if not _shared_fragment(context, page):
+        return build()
+    found = {groups.SITE, groups.page(page.pk)}
+    found.update(groups.author(author.slug) for author in authors)
+    name = _rendered_name("authors", context, page)
+    return mark_safe(fragments.cached(name, found, build))  # noqa: S308
