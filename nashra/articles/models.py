@@ -26,6 +26,8 @@ from nashra.core.privacy import CachedRestrictionsMixin
 from nashra.newsroom.publishing import NewsroomPermissions
 from nashra.text.reading import plain_text
 
+SOCIAL_FIELDS = ("website", "x", "facebook", "instagram", "linkedin")
+
 
 class Author(index.Indexed, models.Model):
     """A writer whose name appears in bylines and who has an author page."""
@@ -52,6 +54,12 @@ class Author(index.Indexed, models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # Plain links in the author box (#20): no widget, no counter, no request.
+    website = models.URLField(_("website"), blank=True)
+    x = models.URLField(_("X (Twitter)"), blank=True)
+    facebook = models.URLField(_("Facebook"), blank=True)
+    instagram = models.URLField(_("Instagram"), blank=True)
+    linkedin = models.URLField(_("LinkedIn"), blank=True)
     user = models.OneToOneField(
         "auth.User",
         verbose_name=_("staff account"),
@@ -67,6 +75,9 @@ class Author(index.Indexed, models.Model):
         FieldPanel("role"),
         FieldPanel("bio"),
         FieldPanel("photo"),
+        MultiFieldPanel(
+            [FieldPanel(name) for name in SOCIAL_FIELDS], heading=_("Social links")
+        ),
         FieldPanel("user"),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
@@ -88,6 +99,15 @@ class Author(index.Indexed, models.Model):
         from django.urls import reverse
 
         return reverse("articles:author", kwargs={"slug": self.slug})
+
+    @property
+    def social_links(self):
+        """[(field, label, address)] of the links the newsroom filled in."""
+        return [
+            (name, self._meta.get_field(name).verbose_name, getattr(self, name))
+            for name in SOCIAL_FIELDS
+            if getattr(self, name)
+        ]
 
 
 class Tag(TagBase):
@@ -375,10 +395,18 @@ class ArticlePage(
 
     def cache_dependencies(self, tags=None):
         tags = self.tags.all() if tags is None else tags
+        # The author boxes list each author's latest pieces (#20); the byline
+        # article_context() read is on the page, else it costs a query.
+        byline = getattr(self, "_nashra_byline", None)
+        if byline is None:
+            slugs = self.article_authors.values_list("author__slug", flat=True)
+        else:
+            slugs = [author.slug for author in byline]
         return {
             groups.page(self.pk),
             groups.section(self.section_id),
             *(groups.tag(t.slug) for t in tags),
+            *(groups.author(slug) for slug in slugs),
         }
 
     def get_context(self, request, *args, **kwargs):

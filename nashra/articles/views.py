@@ -33,6 +33,7 @@ def article_context(page, request=None):
         authors, tags, notes = fragments.cached(
             f"byline:{page.pk}:notes", {groups.SITE, groups.page(page.pk)}, build
         )
+    page._nashra_byline = authors
     return {
         "authors": authors,
         "tags": tags,

@@ -9,6 +9,9 @@ from django.utils.translation import get_language, ngettext
 from wagtail.models import Site
 
 from nashra.articles.breaking import ticker_html
+from nashra.articles.bylines import author_boxes
+from nashra.articles.contents import anchor_ids, table_of_contents
+from nashra.articles.neighbours import neighbours
 from nashra.articles.related import related
 from nashra.core import fragments, groups, slots
 from nashra.core.display import site_number
@@ -88,7 +91,8 @@ def _article_body(context, page):
 
     def build():
         loop = context.template.engine.from_string(BODY_LOOP)
-        with context.push(page=page):
+        # Heading blocks take their ids from here (articles/blocks/heading.html).
+        with context.push(page=page, heading_anchors=anchor_ids(page)):
             html = loop.render(context)
         return (str(html), reading_minutes(page.body_text()))
 
@@ -171,3 +175,62 @@ def related_section(context, page, tags):
 def related_articles(page, tags=None):
     """Related articles for the block under the body (nashra.articles.related)."""
     return related(page, tag_ids=[tag.pk for tag in tags] if tags is not None else None)
+
+
+@register.simple_tag(takes_context=True)
+def section_neighbours(context, page):
+    """Links to the older and newer article of the section (#20), cached.
+
+    A publish, unpublish or move of any article of the section bumps its
+    "section:<id>" group, as for the related block; "site" for settings.
+    """
+
+    def build():
+        older, newer = neighbours(page)
+        if older is None and newer is None:
+            return ""
+        template = context.template.engine.get_template("articles/neighbours.html")
+        with context.push(older=older, newer=newer):
+            return template.render(context)
+
+    if not _shared_fragment(context, page):
+        return build()
+    found = {groups.SITE, groups.page(page.pk), groups.section(page.section_id)}
+    name = _rendered_name("neighbours", context, page)
+    return mark_safe(fragments.cached(name, found, build))  # noqa: S308
+
+
+@register.filter
+def anchor_for(anchors, block_id):
+    """The fragment id of a heading block, from ``heading_anchors``."""
+    return anchors.get(block_id) if anchors else None
+
+
+@register.inclusion_tag("articles/contents.html")
+def article_contents(page):
+    """The «محتويات المقال» list of a long piece (#20): no query, no script."""
+    return {"entries": table_of_contents(page)}
+
+
+@register.simple_tag(takes_context=True)
+def article_author_boxes(context, page, authors):
+    """One author box per byline name (#20), cached.
+
+    Each box shows the author's row (an edit bumps "site") and their latest
+    pieces: a publish or unpublish of any of them bumps "author:<slug>".
+    """
+
+    def build():
+        boxes = author_boxes(page, authors)
+        template = context.template.engine.get_template("articles/author_boxes.html")
+        with context.push(boxes=boxes):
+            return template.render(context)
+
+    if not authors:
+        return ""
+    if not _shared_fragment(context, page):
+        return build()
+    found = {groups.SITE, groups.page(page.pk)}
+    found.update(groups.author(author.slug) for author in authors)
+    name = _rendered_name("authors", context, page)
+    return mark_safe(fragments.cached(name, found, build))  # noqa: S308
