@@ -101,7 +101,7 @@ class SlotTests(TestCase):
         self.assertNotIn('data-ad-slot="under-title"', html)
 
     def test_a_house_ad_offers_its_picture_at_one_and_two_times_its_size(self):
-        """A phone takes the small file, and never before the page's own pictures."""
+        """A phone takes the small file, and only after the page's own pictures."""
         house("sized", "header", self.paper["image"])
         _, html = self.get("/")
         start = html.index('data-ad-slot="sized"')
@@ -111,6 +111,9 @@ class SlotTests(TestCase):
         self.assertRegex(img, r'srcset="\S+\.webp 728w, \S+\.webp 1456w"')
         self.assertIn('sizes="(max-width: 728px) 100vw, 728px"', img)
         self.assertIn('fetchpriority="low"', img)
+        # Shown by ads.js after the load event; a reader without scripts gets it too.
+        self.assertIn("<template data-ad-code><a href", html[start:])
+        self.assertIn("<noscript><a href", html[start:])
 
     def test_slot_limited_to_a_section(self):
         slot = house("culture-only", "header", self.paper["image"])

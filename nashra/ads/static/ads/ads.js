@@ -1,4 +1,6 @@
-// Runs each ad slot's code once the page's own content has loaded (#20).
+// Runs each ad slot's code, and shows each house ad's picture, once the
+// page's own content has loaded (#20): an ad never takes bandwidth from the
+// lead picture (#12).
 // The code waits in a <template>, inert; scripts copied out of it run as
 // they are added (scripts parsed inside a template never would). Slots
 // marked data-ad-consent (networks that set cookies) wait for the reader's
