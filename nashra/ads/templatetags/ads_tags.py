@@ -18,11 +18,13 @@ def ad_slot(context, placement, after=None):
 
 @register.simple_tag(takes_context=True)
 def ads_loader(context):
-    """The script that runs the ad code, only on a page that shows a slot."""
+    """Where the script that runs the ad code is, only on a page that shows a
+    slot. site.js fetches it after the load event: a script tag would be
+    fetched with the page's own files, ahead of its lead picture (#12)."""
     if not getattr(context.get("request"), RENDERED, False):
         return ""
     return format_html(
-        '{}<script type="module" src="{}"></script>',
+        '{}<span hidden data-ads-script="{}"></span>',
         consent_banner(context),
         static("ads/ads.js"),
     )

@@ -20,3 +20,12 @@ if (backToTop) {
     history.replaceState(null, "", location.pathname + location.search);
   });
 }
+
+// Advertising waits for the page: its script is asked for only after the
+// load event, so it never shares the first seconds with the lead picture.
+const adsScript = document.querySelector("[data-ads-script]");
+if (adsScript) {
+  const load = () => import(adsScript.dataset.adsScript);
+  if (document.readyState === "complete") load();
+  else window.addEventListener("load", load, { once: true });
+}
