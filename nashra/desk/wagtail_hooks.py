@@ -33,5 +33,10 @@ def desk_panels(request, found):
     found[:] = [
         panels.NewArticlePanel(),
         panels.MyDeskPanel(),
-        *(p for p in found if p.name != "workflow_objects_to_moderate"),
+        # Panels of other apps (the licence notice) need not have a name.
+        *(
+            p
+            for p in found
+            if getattr(p, "name", None) != "workflow_objects_to_moderate"
+        ),
     ]
