@@ -5,6 +5,8 @@ newsletter form does) and only ever add or remove the caller's own browser,
 identified by the push service's endpoint URL.
 """
 
+import time
+
 from django.db import transaction
 from django.http import HttpResponse, JsonResponse
 from django.template.loader import render_to_string
@@ -13,11 +15,29 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
+from nashra.comments.privacy import short_hash
+from nashra.core import marks
+from nashra.core.client import client_ip
 from nashra.push.forms import BadSubscription, read
 from nashra.push.models import PushSubscription
 from nashra.sections.models import SectionPage
+from nashra.text.scrub import truncate_ip
 
 MAX_BODY = 4_000
+# A reader's browser subscribes once and changes its choices now and then; a
+# script registering endpoints by the thousand is refused. Counted in shared
+# marks, so every worker of the embedded default holds the same count (#17).
+PER_MINUTE = 5
+
+
+def too_many(request):
+    """True when this client network has subscribed PER_MINUTE times this minute."""
+    network = short_hash(truncate_ip(client_ip(request) or "") or "")
+    minute = int(time.time() // 60)
+    return not any(
+        marks.add(f"push:subscribe:{network}:{minute}:{n}", 120)
+        for n in range(PER_MINUTE)
+    )
 
 
 def _answer(status, message):
@@ -40,6 +60,8 @@ def subscribe(request):
         fields = read(request.body, sections)
     except BadSubscription:
         return _refused()
+    if too_many(request):
+        return _answer(429, _("Too many tries from this network; wait a minute."))
     chosen = fields.pop("sections")
     with transaction.atomic():
         row, _made = PushSubscription.objects.update_or_create(

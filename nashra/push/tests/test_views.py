@@ -2,6 +2,7 @@
 
 import json
 import re
+from unittest import mock
 
 from django.test import TestCase
 from django.urls import reverse
@@ -66,6 +67,22 @@ class OptInTests(TestCase):
                 self.assertEqual(response.status_code, 400)
                 self.assertRegex(response.json()["message"], "[\u0600-\u06ff]")
         self.assertFalse(PushSubscription.objects.exists())
+
+    def test_a_network_registering_browsers_by_the_dozen_is_refused(self):
+        """Each subscription is a row and a push per alert: a script must not
+        be able to add endpoints without end (five a minute per network)."""
+        with mock.patch("nashra.push.views.time.time", return_value=6_000_000.0):
+            self.registers_five_then_is_refused()
+
+    def registers_five_then_is_refused(self):
+        for n in range(5):
+            self.assertEqual(
+                self.post(self.body(endpoint=f"{ENDPOINT}{n}")).status_code, 201
+            )
+        refused = self.post(self.body(endpoint=f"{ENDPOINT}many"))
+        self.assertEqual(refused.status_code, 429)
+        self.assertIn("دقيقة", refused.json()["message"])
+        self.assertEqual(PushSubscription.objects.count(), 5)
 
     def test_unsubscribe_removes_the_browser(self):
         self.post(self.body())
