@@ -200,10 +200,15 @@ def section_neighbours(context, page):
     return mark_safe(fragments.cached(name, found, build))  # noqa: S308
 
 
-@register.filter
-def anchor_for(anchors, block_id):
-    """The fragment id of a heading block, from ``heading_anchors``."""
-    return anchors.get(block_id) if anchors else None
+@register.simple_tag(takes_context=True)
+def heading_anchor(context):
+    """The fragment id of the heading block being rendered, from
+    ``heading_anchors``; none where a block renders outside the article page
+    (the API, feeds), which has neither the anchors nor a bound ``block``."""
+    anchors = context.get("heading_anchors")
+    block = context.get("block")
+    block_id = getattr(block, "id", None) or context.get("id")
+    return anchors.get(block_id) if anchors and block_id else None
 
 
 @register.inclusion_tag("articles/contents.html")
