@@ -1,158 +1,34 @@
+"""The article page and its byline."""
+
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
-from taggit.models import ItemBase, TagBase
 from wagtail.admin.panels import (
     FieldPanel,
     InlinePanel,
     MultiFieldPanel,
-    PageChooserPanel,
 )
+from wagtail.documents import get_document_model_string
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
 from nashra.articles.blocks import ArticleBodyBlock
 from nashra.articles.corrections import latest_time
+from nashra.articles.models.authors import Author
+from nashra.articles.models.breaking import Breaking
+from nashra.articles.models.formats import StoryFormat
+from nashra.articles.models.tags import ArticleTag
 from nashra.articles.panels import ArticlePageForm, PermissionedInlinePanel
 from nashra.articles.queries import ArticleQuerySet
 from nashra.core import groups
 from nashra.core.privacy import CachedRestrictionsMixin
 from nashra.newsroom.publishing import NewsroomPermissions
 from nashra.text.reading import plain_text
-
-SOCIAL_FIELDS = ("website", "x", "facebook", "instagram", "linkedin")
-
-
-class Author(index.Indexed, models.Model):
-    """A writer whose name appears in bylines and who has an author page."""
-
-    # Bylines everywhere show the name: an edit purges the site (#13).
-    cache_site_wide = True
-
-    name = models.CharField(_("name"), max_length=200)
-    slug = models.SlugField(
-        _("slug"),
-        max_length=200,
-        unique=True,
-        allow_unicode=True,
-        blank=True,
-        help_text=_("Leave empty to make it from the name."),
-    )
-    role = models.CharField(_("role"), max_length=200, blank=True)
-    bio = models.TextField(_("biography"), blank=True)
-    photo = models.ForeignKey(
-        "images.NewsImage",
-        verbose_name=_("photo"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    # Plain links in the author box (#20): no widget, no counter, no request.
-    website = models.URLField(_("website"), blank=True)
-    x = models.URLField(_("X (Twitter)"), blank=True)
-    facebook = models.URLField(_("Facebook"), blank=True)
-    instagram = models.URLField(_("Instagram"), blank=True)
-    linkedin = models.URLField(_("LinkedIn"), blank=True)
-    user = models.OneToOneField(
-        "auth.User",
-        verbose_name=_("staff account"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="author_profile",
-    )
-
-    panels = [
-        FieldPanel("name"),
-        FieldPanel("slug"),
-        FieldPanel("role"),
-        FieldPanel("bio"),
-        FieldPanel("photo"),
-        MultiFieldPanel(
-            [FieldPanel(name) for name in SOCIAL_FIELDS], heading=_("Social links")
-        ),
-        FieldPanel("user"),
-    ]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name = _("author")
-        verbose_name_plural = _("authors")
-
-    def __str__(self):
-        return self.name
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = slugify(self.name, allow_unicode=True)[:200] or "author"
-        super().save(*args, **kwargs)
-
-    def get_absolute_url(self):
-        from django.urls import reverse
-
-        return reverse("articles:author", kwargs={"slug": self.slug})
-
-    @property
-    def social_links(self):
-        """[(field, label, address)] of the links the newsroom filled in."""
-        return [
-            (name, self._meta.get_field(name).verbose_name, getattr(self, name))
-            for name in SOCIAL_FIELDS
-            if getattr(self, name)
-        ]
-
-
-class Tag(TagBase):
-    """A subject that links articles across sections (e.g. a country or an event)."""
-
-    free_tagging = True
-    # Tag links on every card and article: an edit purges the site (#13).
-    cache_site_wide = True
-
-    class Meta:
-        verbose_name = _("tag")
-        verbose_name_plural = _("tags")
-
-    def slugify(self, tag, i=None):
-        slug = slugify(tag, allow_unicode=True)[:90] or "tag"
-        return f"{slug}-{i}" if i is not None else slug
-
-    def get_absolute_url(self):
-        from django.urls import reverse
-
-        return reverse("articles:tag", kwargs={"slug": self.slug})
-
-
-class ArticleTag(ItemBase):
-    """Links an article to one of its tags."""
-
-    tag = models.ForeignKey(
-        Tag, related_name="tagged_articles", on_delete=models.CASCADE
-    )
-    content_object = ParentalKey(
-        "articles.ArticlePage", related_name="tagged_items", on_delete=models.CASCADE
-    )
-    # The article's publication date while it is live, else null: copied here
-    # so "newest articles with this tag" reads a few index entries instead of
-    # joining every article of the tag (0.2 s at 100,000 articles, #8). Kept by
-    # ArticlePage.save(), which every publish, unpublish and expiry goes through.
-    published_at = models.DateTimeField(null=True, blank=True, editable=False)
-
-    class Meta:
-        indexes = [
-            models.Index(
-                fields=["tag", "-published_at", "-content_object"],
-                name="articles_tag_newest",
-            )
-        ]
 
 
 class ArticlePage(
@@ -218,6 +94,47 @@ class ArticlePage(
         _("show advertisements"),
         default=True,
         help_text=_("Clear to show no ad slot at all on this article."),
+    )
+
+    # The story's format picks its lead media, its card and its JSON-LD type
+    # (#20); Jannah's per-post format (tie_post_head) imports into it (#21).
+    format = models.CharField(
+        _("story format"),
+        max_length=10,
+        choices=StoryFormat.choices,
+        default=StoryFormat.STANDARD,
+    )
+    video_url = models.URLField(
+        _("video link"),
+        blank=True,
+        help_text=_("A YouTube or Vimeo address, shown only when the reader asks."),
+    )
+    video_file = models.ForeignKey(
+        get_document_model_string(),
+        verbose_name=_("video file"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    audio_file = models.ForeignKey(
+        get_document_model_string(),
+        verbose_name=_("audio file"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    audio_url = models.URLField(
+        _("audio link"),
+        blank=True,
+        help_text=_("The address of an audio file hosted elsewhere."),
+    )
+    media_duration = models.PositiveIntegerField(
+        _("duration in seconds"),
+        null=True,
+        blank=True,
+        help_text=_("How long the video or audio runs."),
     )
 
     objects = PageManager.from_queryset(ArticleQuerySet)()
@@ -431,59 +348,3 @@ class ArticlePageAuthor(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = _("byline author")
-
-
-class BreakingQuerySet(models.QuerySet):
-    def current(self, now=None):
-        return self.filter(until__gt=now or timezone.now())
-
-
-class Breaking(models.Model):
-    """An article flagged as breaking news until a given time (the ticker)."""
-
-    # The ticker is in the chrome of every page: an edit purges the site (#13).
-    cache_site_wide = True
-
-    page = models.OneToOneField(
-        ArticlePage, verbose_name=_("article"), on_delete=models.CASCADE,
-        related_name="breaking",
-    )  # fmt: skip
-    until = models.DateTimeField(
-        _("breaking until"), help_text=_("The article leaves the ticker at this time.")
-    )
-
-    objects = BreakingQuerySet.as_manager()
-    panels = [PageChooserPanel("page", "articles.ArticlePage"), FieldPanel("until")]
-
-    class Meta:
-        verbose_name = _("breaking news")
-        verbose_name_plural = _("breaking news")
-        ordering = ["-until"]
-        # Kept from the theme app, where it began (#4, #13).
-        db_table = "theme_breaking"
-
-    def __str__(self):
-        return self.page.title
-
-
-class DailyViews(models.Model):
-    """How many readers opened an article on one day (for "most read")."""
-
-    page = models.ForeignKey(ArticlePage, on_delete=models.CASCADE, related_name="+")
-    day = models.DateField()
-    views = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        verbose_name = _("daily views")
-        verbose_name_plural = _("daily views")
-        # Table, index and constraint names kept from the theme app (#4, #13).
-        db_table = "theme_dailyviews"
-        constraints = [
-            models.UniqueConstraint(fields=["page", "day"], name="theme_views_page_day")
-        ]
-        indexes = [
-            models.Index(fields=["day", "page"], name="theme_daily_day_570929_idx")
-        ]
-
-    def __str__(self):
-        return f"{self.page_id} {self.day}: {self.views}"
