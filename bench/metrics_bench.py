@@ -8,6 +8,13 @@ the load average beside each figure. Both log their request lines to a file.
 
     .venv/bin/python bench/metrics_bench.py [--rounds 3]
     .venv/bin/python bench/metrics_bench.py --in-process [--rounds 10]
+    .venv/bin/python bench/metrics_bench.py --instructions [--hits 500]
+
+--instructions counts machine instructions instead of seconds, which no
+other load on the machine changes: the in-process hits above run under
+valgrind's callgrind, once with no hit (the baseline: start-up, warm-up),
+then with N hits metrics off and N hits metrics on, each in its own process;
+instructions per hit are (run - baseline) / N. Needs valgrind.
 
 --in-process calls the WSGI application of `serve --production` directly,
 without HTTP, on the same data: rounds of 2,000 hits alternate between
@@ -93,8 +100,9 @@ def measure(url, process):
     return rps, cpu, load
 
 
-def in_process(rounds, hits=2000):
-    """CPU µs per cache hit, metrics off and on, alternating rounds."""
+def in_process(rounds, hits=2000, only=None):
+    """CPU µs per cache hit, metrics off and on, alternating rounds; with
+    `only` ("on"/"off"), one round of `hits` in that mode (--instructions)."""
     metrics_dir = DATA / "metrics-in-process"
     metrics_dir.mkdir(exist_ok=True)
     for old in metrics_dir.glob("*.db"):
@@ -130,7 +138,16 @@ def in_process(rounds, hits=2000):
     home = b"".join(application(environ("/"), start_response)).decode()
     links = re.findall(r'href="(/[^"/]+/[^"/]+/)"', home)
     path = next(link for link in links if page_kind(link) == "article")
+    # Both modes warm up with metrics on, so both have imported and opened
+    # what counting needs: the baseline then differs only in the hits.
+    settings.METRICS = True
     call(path), call(path)
+    if only is not None:
+        settings.METRICS = only == "on"
+        for _ in range(hits):
+            call(path)
+        assert hits == 0 or seen["cache"] == "HIT", seen
+        return
     results = {False: [], True: []}
     for round_number in range(rounds):
         for enabled in (False, True) if round_number % 2 == 0 else (True, False):
@@ -153,15 +170,45 @@ def in_process(rounds, hits=2000):
         )
 
 
+def instructions(hits):
+    """Instructions per hit, metrics off and on, counted by callgrind."""
+    out = DATA / "callgrind"
+    out.mkdir(exist_ok=True)
+    counts = {}
+    for name, mode, n in (("baseline", "off", 0), ("off", "off", hits),
+                          ("on", "on", hits)):  # fmt: skip
+        target = out / f"{name}.out"
+        subprocess.run(
+            ["valgrind", "--tool=callgrind", f"--callgrind-out-file={target}",
+             sys.executable, __file__, "--only", mode, "--hits", str(n)],
+            check=True, cwd=ROOT, stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        summary = re.search(r"^summary: (\d+)", target.read_text(), re.M)
+        counts[name] = int(summary.group(1))
+        print(f"{name}: {counts[name]:,} instructions, load {load_average()}",
+              flush=True)  # fmt: skip
+    off = (counts["off"] - counts["baseline"]) / hits
+    on = (counts["on"] - counts["baseline"]) / hits
+    print(f"per hit: metrics off {off:,.0f} instructions, on {on:,.0f}"
+          f" ({(on - off) / off * 100:+.2f} %)")  # fmt: skip
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--in-process", action="store_true")
+    parser.add_argument("--instructions", action="store_true")
+    parser.add_argument("--hits", type=int, default=500)
+    parser.add_argument("--only", choices=["on", "off"], help=argparse.SUPPRESS)
     # Metrics on the first port and off the second: a control for the ports.
     parser.add_argument("--swap", action="store_true")
     options = parser.parse_args()
     rounds = options.rounds
     prepare()
+    if options.only:
+        return in_process(1, options.hits, only=options.only)
+    if options.instructions:
+        return instructions(options.hits)
     if options.in_process:
         return in_process(rounds)
     off, on = (BASE + 1, BASE) if options.swap else (BASE, BASE + 1)
