@@ -6,59 +6,130 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('articles', '0011_authors_social_links'),
-        ('images', '0002_news_image_verbose_names'),
-        ('wagtaildocs', '0014_alter_document_file_size'),
+        ("articles", "0011_authors_social_links"),
+        ("images", "0002_news_image_verbose_names"),
+        ("wagtaildocs", "0014_alter_document_file_size"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='articlepage',
-            name='audio_file',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtaildocs.document', verbose_name='audio file'),
+            model_name="articlepage",
+            name="audio_file",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="wagtaildocs.document",
+                verbose_name="audio file",
+            ),
         ),
         migrations.AddField(
-            model_name='articlepage',
-            name='audio_url',
-            field=models.URLField(blank=True, help_text='The address of an audio file hosted elsewhere.', verbose_name='audio link'),
+            model_name="articlepage",
+            name="audio_url",
+            field=models.URLField(
+                blank=True,
+                help_text="The address of an audio file hosted elsewhere.",
+                verbose_name="audio link",
+            ),
         ),
         migrations.AddField(
-            model_name='articlepage',
-            name='format',
-            field=models.CharField(choices=[('standard', 'Standard'), ('video', 'Video'), ('gallery', 'Photo gallery'), ('audio', 'Audio'), ('opinion', 'Opinion')], default='standard', max_length=10, verbose_name='story format'),
+            model_name="articlepage",
+            name="format",
+            field=models.CharField(
+                choices=[
+                    ("standard", "Standard"),
+                    ("video", "Video"),
+                    ("gallery", "Photo gallery"),
+                    ("audio", "Audio"),
+                    ("opinion", "Opinion"),
+                ],
+                default="standard",
+                max_length=10,
+                verbose_name="story format",
+            ),
         ),
         migrations.AddField(
-            model_name='articlepage',
-            name='media_duration',
-            field=models.PositiveIntegerField(blank=True, help_text='How long the video or audio runs.', null=True, verbose_name='duration in seconds'),
+            model_name="articlepage",
+            name="media_duration",
+            field=models.PositiveIntegerField(
+                blank=True,
+                help_text="How long the video or audio runs.",
+                null=True,
+                verbose_name="duration in seconds",
+            ),
         ),
         migrations.AddField(
-            model_name='articlepage',
-            name='video_file',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtaildocs.document', verbose_name='video file'),
+            model_name="articlepage",
+            name="video_file",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="wagtaildocs.document",
+                verbose_name="video file",
+            ),
         ),
         migrations.AddField(
-            model_name='articlepage',
-            name='video_url',
-            field=models.URLField(blank=True, help_text='A YouTube or Vimeo address, shown only when the reader asks.', verbose_name='video link'),
+            model_name="articlepage",
+            name="video_url",
+            field=models.URLField(
+                blank=True,
+                help_text="A YouTube or Vimeo address, shown only when the reader asks.",
+                verbose_name="video link",
+            ),
         ),
         migrations.CreateModel(
-            name='GalleryPhoto',
+            name="GalleryPhoto",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('caption', models.CharField(blank=True, max_length=500, verbose_name='caption')),
-                ('credit', models.CharField(blank=True, max_length=255, verbose_name='credit')),
-                ('image', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='images.newsimage', verbose_name='photo')),
-                ('page', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='gallery_photos', to='articles.articlepage')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "sort_order",
+                    models.IntegerField(blank=True, editable=False, null=True),
+                ),
+                (
+                    "caption",
+                    models.CharField(
+                        blank=True, max_length=500, verbose_name="caption"
+                    ),
+                ),
+                (
+                    "credit",
+                    models.CharField(blank=True, max_length=255, verbose_name="credit"),
+                ),
+                (
+                    "image",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="images.newsimage",
+                        verbose_name="photo",
+                    ),
+                ),
+                (
+                    "page",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="gallery_photos",
+                        to="articles.articlepage",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'gallery photo',
-                'verbose_name_plural': 'gallery photos',
-                'ordering': ['sort_order'],
-                'abstract': False,
+                "verbose_name": "gallery photo",
+                "verbose_name_plural": "gallery photos",
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
         ),
     ]
