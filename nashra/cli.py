@@ -8,7 +8,10 @@ Wagtail command (`nashra migrate`, `nashra publish_scheduled` …).
 import os
 import sys
 
-HYPHENATED = {"import-wordpress": "import_wordpress"}
+HYPHENATED = {
+    "import-wordpress": "import_wordpress",
+    "import-jannah-options": "import_jannah_options",
+}
 
 
 def main(argv=None):

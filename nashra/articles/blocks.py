@@ -11,6 +11,8 @@ from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from nashra.articles.story_blocks import HighlightsBlock, ReviewBlock, SourcesBlock
+
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "superscript", "subscript"]
 
 # What staff-written HTML may contain once it reaches a reader (#7 imports too).
@@ -153,3 +155,6 @@ class ArticleBodyBlock(blocks.StreamBlock):
     code = CodeBlock()
     html = SafeHTMLBlock()
     separator = SeparatorBlock()
+    highlights = HighlightsBlock()
+    sources = SourcesBlock()
+    review = ReviewBlock()

@@ -29,7 +29,7 @@ from wagtail.models import Page, Revision
 
 from nashra.core.rows import insert_rows
 
-from .models import ArticlePage, ArticlePageAuthor, ArticleTag
+from .models import ArticlePage, ArticlePageAuthor, ArticleTag, GalleryPhoto
 
 
 def lock(parent_id: int) -> Page:
@@ -71,9 +71,9 @@ def create_articles(
     each parent comes from lock() in the same transaction. Each page brings
     its title, a slug free among its siblings (free_slugs()), its content
     fields, `live`, and may bring `first_published_at` (now when live and
-    unset), `published_at` and `go_live_at`. Bylines and tags come as unsaved
-    `article_authors` and `tagged_items` links, as the editor's form gives
-    them. `known_last` maps a parent's pk to the last path this caller was
+    unset), `published_at` and `go_live_at`. Bylines, tags and gallery
+    photos come as unsaved `article_authors`, `tagged_items` and
+    `gallery_photos` links, as the editor's form gives them. `known_last` maps a parent's pk to the last path this caller was
     given there; passed from batch to batch it saves sorting the section's
     children each time. Returns the pages, saved.
     """
@@ -168,11 +168,15 @@ def _insert_pages(pages) -> None:
 def _insert_links(pages, *, with_ids: bool) -> None:
     """Bylines and tag links; a revision's content names their ids, so
     with_ids reads them back (bulk_create), otherwise rows are just sent."""
-    authors, tags = [], []
+    authors, tags, photos = [], [], []
     for page in pages:
         for link in page.article_authors.all():
             link.page_id = page.pk
             authors.append(link)
+        # A gallery story's photos (#21), in the order given.
+        for photo in page.gallery_photos.all():
+            photo.page_id = page.pk
+            photos.append(photo)
         for link in page.tagged_items.all():
             link.content_object_id = page.pk
             # The live date on the tag link, as ArticlePage.save() keeps it.
@@ -181,7 +185,9 @@ def _insert_links(pages, *, with_ids: bool) -> None:
     if with_ids:
         ArticlePageAuthor.objects.bulk_create(authors)
         ArticleTag.objects.bulk_create(tags)
+        GalleryPhoto.objects.bulk_create(photos)
     else:
+        insert_rows(GalleryPhoto, photos)
         insert_rows(ArticlePageAuthor, authors)
         insert_rows(ArticleTag, tags)
 

@@ -125,7 +125,13 @@ def flush_views(*, drain=False):
 
 def most_read(site_root, days, limit):
     """Page ids of the most read articles under ``site_root`` over the last
-    ``days`` days (1 = today), most views first; one query."""
+    ``days`` days (1 = today), most views first, with their views.
+
+    One query, and a second while the readers' own counts fill fewer than
+    ``limit`` places: the rest come from the all-time counts imported with
+    the articles (#21), so a site moved from WordPress shows its most read
+    on the first day without daily history made up for it.
+    """
     since = timezone.localdate() - timedelta(days=days - 1)
     rows = (
         DailyViews.objects.filter(day__gte=since, page__path__startswith=site_root.path)
@@ -133,4 +139,19 @@ def most_read(site_root, days, limit):
         .annotate(total=Sum("views"))
         .order_by("-total", "-page_id")[:limit]
     )
-    return [(row["page_id"], row["total"]) for row in rows]
+    ranked = [(row["page_id"], row["total"]) for row in rows]
+    if len(ranked) < limit:
+        ranked += _imported_ranking(site_root, limit, {pk for pk, _ in ranked})
+    return ranked[:limit]
+
+
+def _imported_ranking(site_root, limit, taken):
+    """Live articles by the views they brought from the old site."""
+    rows = (
+        ArticlePage.objects.live()
+        .filter(imported_views__gt=0, path__startswith=site_root.path)
+        .exclude(pk__in=taken)
+        .order_by("-imported_views", "-page_ptr")
+        .values_list("pk", "imported_views")[: limit - len(taken)]
+    )
+    return list(rows)

@@ -6,6 +6,8 @@ formset from a hand-made POST. Here the form leaves out the formsets its
 user may not edit, and their panels disappear with them.
 """
 
+from django import forms
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import InlinePanel
 
@@ -29,8 +31,24 @@ class PermissionedInlinePanel(InlinePanel):
             return not self.missing and super().is_shown()
 
 
+# Parts of the article page a story may go without (#21), in page order.
+HIDDEN_PARTS = [
+    ("tags", _("Tags")),
+    ("author_box", _("Author box")),
+    ("share", _("Share buttons")),
+    ("neighbours", _("Previous and next stories")),
+    ("related", _("Related stories")),
+]
+
+
 class ArticlePageForm(WagtailAdminPageForm):
     """The article form, without the child rows its user may not edit."""
+
+    # A list of part names, ticked in the promote tab (#21).
+    hidden_parts = forms.MultipleChoiceField(
+        label=_("hide on this article"), choices=HIDDEN_PARTS, required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )  # fmt: skip
 
     # Relation name -> the permission it needs.
     formset_permissions = {"corrections": corrections.PERMISSION}

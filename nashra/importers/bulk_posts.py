@@ -11,6 +11,7 @@ from nashra.articles.models import ArticlePage
 from nashra.core.rows import insert_rows
 
 from .convert import convert_content
+from .jannah import section_nicenames
 from .ledger import checksum
 from .linkpass import resolve_links
 from .models import ImportedObject
@@ -54,7 +55,7 @@ def plan(run, item) -> New:
 
 
 def _section_id(run, item) -> int:
-    for nicename in item.terms("category"):
+    for nicename in section_nicenames(run, item):
         if nicename in run.sections:
             return run.sections[nicename]
     return uncategorised_section(run)

@@ -22,6 +22,7 @@ from nashra.articles.models import ArticlePage, ArticlePageAuthor, ArticleTag, T
 from nashra.pages.models import StandardPage
 from nashra.text.reading import plain_text
 
+from . import jannah
 from .convert import convert_content
 from .ledger import checksum
 from .linkpass import resolve_links
@@ -96,7 +97,7 @@ def _parent(run, item, kind) -> Page:
     if kind == "page":
         parent_id = item.parent_id and run.ledger.target_id("page", item.parent_id)
         return Page.objects.get(pk=parent_id) if parent_id else run.home
-    for nicename in item.terms("category"):
+    for nicename in jannah.section_nicenames(run, item):
         if nicename in run.sections:
             return Page.objects.get(pk=run.sections[nicename])
     return Page.objects.get(pk=uncategorised_section(run))
@@ -151,6 +152,8 @@ def fill(run, page, item, body, featured, kind) -> None:
         page.tagged_items = [ArticleTag(tag=tag) for tag in tags]
     else:
         page.tags.set(tags)
+    # Jannah's per-post meta: format, media, blocks, switches (#21).
+    page.body = jannah.apply(run, page, item, body)
 
 
 def _tag_objects(run, tag_ids: list[int]) -> list[Tag]:

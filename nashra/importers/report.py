@@ -7,6 +7,8 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import TextIO
 
+from .jannah_keys import MetaTally
+
 OUTCOMES = ("created", "updated", "unchanged", "skipped", "failed")
 # The issue's buckets, then "other": menu items, templates and terms of other
 # taxonomies, which have no page here but are still items of the export.
@@ -30,6 +32,8 @@ class Report:
         self.problem_count = 0
         self.sample: list[dict] = []
         self._spill = tempfile.TemporaryFile("w+", encoding="utf-8")
+        # Every post meta key of the export, and what became of it (#21).
+        self.meta = MetaTally()
 
     def __deepcopy__(self, memo):
         # An open spill file cannot be copied; a report is a log, so sharing
@@ -70,7 +74,11 @@ class Report:
 
     def write_json(self, out: TextIO) -> None:
         """The issue's JSON shape, problems streamed from the spill file."""
-        head = json.dumps(self.tallies(), ensure_ascii=False, indent=2)
+        tallies = self.tallies()
+        if self.meta.seen:
+            tallies["post_meta"] = {"totals": self.meta.totals(),
+                                    "keys": self.meta.rows()}  # fmt: skip
+        head = json.dumps(tallies, ensure_ascii=False, indent=2)
         out.write(head[:-2] + ',\n  "problems": [')
         for n, entry in enumerate(self.iter_problems()):
             out.write(("," if n else "") + "\n    ")
@@ -89,5 +97,6 @@ class Report:
         for kind in KINDS:
             row = "".join(f"{self.counts[kind][o]:>11}" for o in OUTCOMES)
             lines.append(f"{kind:<{width}}{row}")
+        lines.extend(self.meta.lines())
         lines.append(f"problems: {self.problem_count}")
         return "\n".join(lines)

@@ -195,6 +195,8 @@ class ImportRun:
             batch.clear()
 
         for record in read_export(self.export):
+            if only is None and isinstance(record, Item):
+                self.report.meta.add(record.postmeta)  # every key, counted once (#21)
             if not isinstance(record, Item) or record.post_type == "attachment":
                 continue
             if only is not None and (record.post_type, record.wp_id) not in only:

@@ -137,6 +137,15 @@ class ArticlePage(
         help_text=_("How long the video or audio runs."),
     )
 
+    # Parts of the article page this story goes without (#21: Jannah's
+    # tie_hide_* switches import into it); names in HIDDEN_PARTS.
+    hidden_parts = models.JSONField(_("hidden parts"), default=list, blank=True)
+    # The all-time count the story brought from the site it was imported
+    # from: most read ranks by it until readers' own counts fill the list (#21).
+    imported_views = models.PositiveIntegerField(
+        _("views before the move"), default=0, editable=False
+    )
+
     objects = PageManager.from_queryset(ArticleQuerySet)()
     base_form_class = ArticlePageForm
     # Fetched with the article when it is served (nashra.core.routing).
@@ -167,6 +176,7 @@ class ArticlePage(
         FieldPanel("breaking_until", permission="articles.add_breaking"),
         FieldPanel("published_at"),
         FieldPanel("show_ads"),
+        FieldPanel("hidden_parts"),
     ]
     search_fields = [
         *Page.search_fields,
@@ -191,6 +201,10 @@ class ArticlePage(
             models.Index(
                 fields=["featured", "published_at", "page_ptr"],
                 name="articles_lead_newest",
+            ),
+            # Most read's imported ranking walks it, never sorts (#21).
+            models.Index(
+                fields=["imported_views", "page_ptr"], name="articles_imported_views"
             ),
         ]
 

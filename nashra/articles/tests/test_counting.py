@@ -4,9 +4,10 @@ from django.core.cache import cache
 from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from nashra.articles.counting import flush_views, is_bot, most_read
-from nashra.articles.models import DailyViews
+from nashra.articles.models import ArticlePage, DailyViews
 from nashra.theme.tests.helpers import NewspaperTestCase
 
 BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/126 Safari/537.36"
@@ -105,3 +106,19 @@ class BeaconAbuseTests(NewspaperTestCase):
         self.assertEqual(cache.get("nashra:spent-token"), "kept")
         flush_views(drain=True)
         self.assertEqual(DailyViews.objects.get(page=self.article).views, 1)
+
+
+class ImportedViewsTests(NewspaperTestCase):
+    """A site moved from WordPress shows its most read on day one (#21)."""
+
+    def test_imported_counts_fill_what_readers_have_not(self):
+        articles = self.paper["articles"]
+        ArticlePage.objects.filter(pk=articles[1].pk).update(imported_views=900)
+        ArticlePage.objects.filter(pk=articles[2].pk).update(imported_views=50)
+        self.assertEqual(most_read(self.paper["home"], 1, 2),
+                         [(articles[1].pk, 900), (articles[2].pk, 50)])  # fmt: skip
+        DailyViews.objects.create(page=self.article, day=timezone.localdate(), views=3)
+        self.assertEqual(most_read(self.paper["home"], 7, 2),
+                         [(self.article.pk, 3), (articles[1].pk, 900)])  # fmt: skip
+        # No daily row is made up for the imported counts.
+        self.assertEqual(DailyViews.objects.count(), 1)
