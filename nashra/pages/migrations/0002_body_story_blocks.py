@@ -5,15 +5,307 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('pages', '0001_initial'),
+        ("pages", "0001_initial"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='standardpage',
-            name='body',
-            field=wagtail.fields.StreamField([('paragraph', 0), ('heading', 3), ('image', 8), ('gallery', 11), ('pull_quote', 14), ('quote', 16), ('embed', 18), ('table', 19), ('code', 22), ('html', 23), ('separator', 24), ('highlights', 28), ('sources', 34), ('review', 46)], blank=True, block_lookup={0: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'ol', 'ul', 'superscript', 'subscript'], 'icon': 'pilcrow', 'label': 'Paragraph', 'template': 'articles/blocks/paragraph.html'}), 1: ('wagtail.blocks.CharBlock', (), {'label': 'heading', 'max_length': 255}), 2: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('h2', 'Heading'), ('h3', 'Subheading'), ('h4', 'Minor')], 'label': 'level'}), 3: ('wagtail.blocks.StructBlock', [[('text', 1), ('level', 2)]], {}), 4: ('wagtail.images.blocks.ImageChooserBlock', (), {'label': 'image'}), 5: ('wagtail.blocks.CharBlock', (), {'label': 'caption', 'max_length': 500, 'required': False}), 6: ('wagtail.blocks.CharBlock', (), {'label': 'credit', 'max_length': 255, 'required': False}), 7: ('wagtail.blocks.CharBlock', (), {'label': 'alternative text', 'required': False}), 8: ('wagtail.blocks.StructBlock', [[('image', 4), ('caption', 5), ('credit', 6), ('alt', 7)]], {}), 9: ('wagtail.blocks.ListBlock', (8,), {'label': 'images', 'min_num': 1}), 10: ('wagtail.blocks.CharBlock', (), {'label': 'caption', 'required': False}), 11: ('wagtail.blocks.StructBlock', [[('images', 9), ('caption', 10)]], {}), 12: ('wagtail.blocks.TextBlock', (), {'label': 'quotation'}), 13: ('wagtail.blocks.CharBlock', (), {'label': 'attribution', 'required': False}), 14: ('wagtail.blocks.StructBlock', [[('text', 12), ('attribution', 13)]], {}), 15: ('wagtail.blocks.CharBlock', (), {'label': 'source', 'required': False}), 16: ('wagtail.blocks.StructBlock', [[('text', 12), ('source', 15)]], {}), 17: ('wagtail.blocks.URLBlock', (), {'label': 'address'}), 18: ('wagtail.blocks.StructBlock', [[('url', 17), ('caption', 10)]], {}), 19: ('wagtail.contrib.table_block.blocks.TableBlock', (), {'label': 'Table', 'template': 'articles/blocks/table.html'}), 20: ('wagtail.blocks.CharBlock', (), {'label': 'language', 'max_length': 40, 'required': False}), 21: ('wagtail.blocks.TextBlock', (), {'label': 'code'}), 22: ('wagtail.blocks.StructBlock', [[('language', 20), ('code', 21)]], {}), 23: ('nashra.articles.blocks.SafeHTMLBlock', (), {}), 24: ('nashra.articles.blocks.SeparatorBlock', (), {}), 25: ('wagtail.blocks.CharBlock', (), {'help_text': 'Empty: “Story highlights”.', 'label': 'heading', 'max_length': 120, 'required': False}), 26: ('wagtail.blocks.CharBlock', (), {'label': 'point', 'max_length': 500}), 27: ('wagtail.blocks.ListBlock', (26,), {'label': 'points', 'min_num': 1}), 28: ('wagtail.blocks.StructBlock', [[('title', 25), ('points', 27)]], {}), 29: ('wagtail.blocks.CharBlock', (), {'label': 'name', 'max_length': 200}), 30: ('wagtail.blocks.URLBlock', (), {'label': 'address', 'max_length': 500, 'required': False}), 31: ('wagtail.blocks.StructBlock', [[('text', 29), ('url', 30)]], {}), 32: ('wagtail.blocks.ListBlock', (31,), {'default': [], 'label': 'sources'}), 33: ('wagtail.blocks.ListBlock', (31,), {'default': [], 'label': 'via'}), 34: ('wagtail.blocks.StructBlock', [[('sources', 32), ('via', 33)]], {}), 35: ('wagtail.blocks.CharBlock', (), {'label': 'title', 'max_length': 200, 'required': False}), 36: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('percentage', 'Percentage'), ('points', 'Points out of 10'), ('stars', 'Stars out of 5')], 'label': 'style'}), 37: ('wagtail.blocks.CharBlock', (), {'label': 'criterion', 'max_length': 120}), 38: ('wagtail.blocks.IntegerBlock', (), {'label': 'score (0–100)', 'max_value': 100, 'min_value': 0}), 39: ('wagtail.blocks.StructBlock', [[('name', 37), ('score', 38)]], {}), 40: ('wagtail.blocks.ListBlock', (39,), {'default': [], 'label': 'criteria'}), 41: ('wagtail.blocks.IntegerBlock', (), {'help_text': 'The average of the criteria when they are given.', 'label': 'overall score (0–100)', 'max_value': 100, 'min_value': 0}), 42: ('wagtail.blocks.CharBlock', (), {'label': 'verdict', 'max_length': 120, 'required': False}), 43: ('wagtail.blocks.TextBlock', (), {'label': 'summary', 'required': False}), 44: ('wagtail.blocks.FloatBlock', (), {'label': "readers' rating (0–5)", 'max_value': 5, 'min_value': 0, 'required': False}), 45: ('wagtail.blocks.IntegerBlock', (), {'label': 'readers who rated', 'min_value': 0, 'required': False}), 46: ('wagtail.blocks.StructBlock', [[('title', 35), ('style', 36), ('criteria', 40), ('score', 41), ('verdict', 42), ('summary', 43), ('readers_rating', 44), ('readers_count', 45)]], {})}, verbose_name='body'),
+            model_name="standardpage",
+            name="body",
+            field=wagtail.fields.StreamField(
+                [
+                    ("paragraph", 0),
+                    ("heading", 3),
+                    ("image", 8),
+                    ("gallery", 11),
+                    ("pull_quote", 14),
+                    ("quote", 16),
+                    ("embed", 18),
+                    ("table", 19),
+                    ("code", 22),
+                    ("html", 23),
+                    ("separator", 24),
+                    ("highlights", 28),
+                    ("sources", 34),
+                    ("review", 46),
+                ],
+                blank=True,
+                block_lookup={
+                    0: (
+                        "wagtail.blocks.RichTextBlock",
+                        (),
+                        {
+                            "features": [
+                                "bold",
+                                "italic",
+                                "link",
+                                "ol",
+                                "ul",
+                                "superscript",
+                                "subscript",
+                            ],
+                            "icon": "pilcrow",
+                            "label": "Paragraph",
+                            "template": "articles/blocks/paragraph.html",
+                        },
+                    ),
+                    1: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "heading", "max_length": 255},
+                    ),
+                    2: (
+                        "wagtail.blocks.ChoiceBlock",
+                        [],
+                        {
+                            "choices": [
+                                ("h2", "Heading"),
+                                ("h3", "Subheading"),
+                                ("h4", "Minor"),
+                            ],
+                            "label": "level",
+                        },
+                    ),
+                    3: (
+                        "wagtail.blocks.StructBlock",
+                        [[("text", 1), ("level", 2)]],
+                        {},
+                    ),
+                    4: (
+                        "wagtail.images.blocks.ImageChooserBlock",
+                        (),
+                        {"label": "image"},
+                    ),
+                    5: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "caption", "max_length": 500, "required": False},
+                    ),
+                    6: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "credit", "max_length": 255, "required": False},
+                    ),
+                    7: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "alternative text", "required": False},
+                    ),
+                    8: (
+                        "wagtail.blocks.StructBlock",
+                        [[("image", 4), ("caption", 5), ("credit", 6), ("alt", 7)]],
+                        {},
+                    ),
+                    9: (
+                        "wagtail.blocks.ListBlock",
+                        (8,),
+                        {"label": "images", "min_num": 1},
+                    ),
+                    10: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "caption", "required": False},
+                    ),
+                    11: (
+                        "wagtail.blocks.StructBlock",
+                        [[("images", 9), ("caption", 10)]],
+                        {},
+                    ),
+                    12: ("wagtail.blocks.TextBlock", (), {"label": "quotation"}),
+                    13: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "attribution", "required": False},
+                    ),
+                    14: (
+                        "wagtail.blocks.StructBlock",
+                        [[("text", 12), ("attribution", 13)]],
+                        {},
+                    ),
+                    15: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "source", "required": False},
+                    ),
+                    16: (
+                        "wagtail.blocks.StructBlock",
+                        [[("text", 12), ("source", 15)]],
+                        {},
+                    ),
+                    17: ("wagtail.blocks.URLBlock", (), {"label": "address"}),
+                    18: (
+                        "wagtail.blocks.StructBlock",
+                        [[("url", 17), ("caption", 10)]],
+                        {},
+                    ),
+                    19: (
+                        "wagtail.contrib.table_block.blocks.TableBlock",
+                        (),
+                        {"label": "Table", "template": "articles/blocks/table.html"},
+                    ),
+                    20: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "language", "max_length": 40, "required": False},
+                    ),
+                    21: ("wagtail.blocks.TextBlock", (), {"label": "code"}),
+                    22: (
+                        "wagtail.blocks.StructBlock",
+                        [[("language", 20), ("code", 21)]],
+                        {},
+                    ),
+                    23: ("nashra.articles.blocks.SafeHTMLBlock", (), {}),
+                    24: ("nashra.articles.blocks.SeparatorBlock", (), {}),
+                    25: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "Empty: “Story highlights”.",
+                            "label": "heading",
+                            "max_length": 120,
+                            "required": False,
+                        },
+                    ),
+                    26: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "point", "max_length": 500},
+                    ),
+                    27: (
+                        "wagtail.blocks.ListBlock",
+                        (26,),
+                        {"label": "points", "min_num": 1},
+                    ),
+                    28: (
+                        "wagtail.blocks.StructBlock",
+                        [[("title", 25), ("points", 27)]],
+                        {},
+                    ),
+                    29: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "name", "max_length": 200},
+                    ),
+                    30: (
+                        "wagtail.blocks.URLBlock",
+                        (),
+                        {"label": "address", "max_length": 500, "required": False},
+                    ),
+                    31: (
+                        "wagtail.blocks.StructBlock",
+                        [[("text", 29), ("url", 30)]],
+                        {},
+                    ),
+                    32: (
+                        "wagtail.blocks.ListBlock",
+                        (31,),
+                        {"default": [], "label": "sources"},
+                    ),
+                    33: (
+                        "wagtail.blocks.ListBlock",
+                        (31,),
+                        {"default": [], "label": "via"},
+                    ),
+                    34: (
+                        "wagtail.blocks.StructBlock",
+                        [[("sources", 32), ("via", 33)]],
+                        {},
+                    ),
+                    35: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "title", "max_length": 200, "required": False},
+                    ),
+                    36: (
+                        "wagtail.blocks.ChoiceBlock",
+                        [],
+                        {
+                            "choices": [
+                                ("percentage", "Percentage"),
+                                ("points", "Points out of 10"),
+                                ("stars", "Stars out of 5"),
+                            ],
+                            "label": "style",
+                        },
+                    ),
+                    37: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "criterion", "max_length": 120},
+                    ),
+                    38: (
+                        "wagtail.blocks.IntegerBlock",
+                        (),
+                        {"label": "score (0–100)", "max_value": 100, "min_value": 0},
+                    ),
+                    39: (
+                        "wagtail.blocks.StructBlock",
+                        [[("name", 37), ("score", 38)]],
+                        {},
+                    ),
+                    40: (
+                        "wagtail.blocks.ListBlock",
+                        (39,),
+                        {"default": [], "label": "criteria"},
+                    ),
+                    41: (
+                        "wagtail.blocks.IntegerBlock",
+                        (),
+                        {
+                            "help_text": "The average of the criteria when they are given.",
+                            "label": "overall score (0–100)",
+                            "max_value": 100,
+                            "min_value": 0,
+                        },
+                    ),
+                    42: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "verdict", "max_length": 120, "required": False},
+                    ),
+                    43: (
+                        "wagtail.blocks.TextBlock",
+                        (),
+                        {"label": "summary", "required": False},
+                    ),
+                    44: (
+                        "wagtail.blocks.FloatBlock",
+                        (),
+                        {
+                            "label": "readers' rating (0–5)",
+                            "max_value": 5,
+                            "min_value": 0,
+                            "required": False,
+                        },
+                    ),
+                    45: (
+                        "wagtail.blocks.IntegerBlock",
+                        (),
+                        {
+                            "label": "readers who rated",
+                            "min_value": 0,
+                            "required": False,
+                        },
+                    ),
+                    46: (
+                        "wagtail.blocks.StructBlock",
+                        [
+                            [
+                                ("title", 35),
+                                ("style", 36),
+                                ("criteria", 40),
+                                ("score", 41),
+                                ("verdict", 42),
+                                ("summary", 43),
+                                ("readers_rating", 44),
+                                ("readers_count", 45),
+                            ]
+                        ],
+                        {},
+                    ),
+                },
+                verbose_name="body",
+            ),
         ),
     ]
