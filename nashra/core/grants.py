@@ -9,7 +9,7 @@ group if the roles migration made or adopted one.
 from django.contrib.auth.management import create_permissions
 
 
-def _permissions(apps, labels):
+def _permissions(apps, labels, models=None):
     # On a fresh database Django makes permissions only after every migration.
     for label in labels:
         config = apps.get_app_config(label)
@@ -17,8 +17,15 @@ def _permissions(apps, labels):
         config.models_module = models_module or True
         create_permissions(config, apps=apps, verbosity=0)
         config.models_module = models_module
+    return _filtered(apps, labels, models)
+
+
+def _filtered(apps, labels, models):
     Permission = apps.get_model("auth", "Permission")
-    return Permission.objects.filter(content_type__app_label__in=labels)
+    found = Permission.objects.filter(content_type__app_label__in=labels)
+    if models is not None:
+        found = found.filter(content_type__model__in=models)
+    return found
 
 
 def _chief_editor(apps):
@@ -26,22 +33,24 @@ def _chief_editor(apps):
     return Role.objects.filter(key="chief-editor", section__isnull=True).first()
 
 
-def grant_to_chief_editor(labels):
-    """(forwards, backwards) functions for a RunPython operation."""
+def grant_to_chief_editor(labels, models=None):
+    """(forwards, backwards) functions for a RunPython operation.
+
+    ``models`` (lower-case model names) narrows the grant to the models an
+    older app added later, so that going backwards takes away only those.
+    """
     labels = tuple(labels)
+    models = None if models is None else tuple(models)
 
     def grant(apps, schema_editor):
-        permissions = _permissions(apps, labels)
+        permissions = _permissions(apps, labels, models)
         role = _chief_editor(apps)
         if role is not None:
             role.group.permissions.add(*permissions)
 
     def revoke(apps, schema_editor):
-        Permission = apps.get_model("auth", "Permission")
         role = _chief_editor(apps)
         if role is not None:
-            role.group.permissions.remove(
-                *Permission.objects.filter(content_type__app_label__in=labels)
-            )
+            role.group.permissions.remove(*_filtered(apps, labels, models))
 
     return grant, revoke
