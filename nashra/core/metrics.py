@@ -9,7 +9,19 @@ database knows (queue depth, pending comments, publishing lag) is read when
 
 ``settings.METRICS`` off (NASHRA_METRICS=0) counts nothing: the benchmark
 compares the two (bench/RESULTS.md).
+
+Counting a request only adds to this process's own tallies, under one lock;
+they reach prometheus_client (whose multiprocess values are file writes
+under locks, most of the metrics' cost per request) at most once a second,
+from a thread of each process, and at once before ``/metrics`` answers.
+A scrape can thus miss up to a second of another worker's requests, never
+lose them. Measured: bench/RESULTS.md, "Metrics overhead".
 """
+
+import os
+import threading
+import time
+from bisect import bisect_left
 
 from prometheus_client import Counter, Histogram
 
@@ -40,27 +52,100 @@ SEARCH = Histogram(
 )
 
 STATUS_CLASSES = {n: f"{n}xx" for n in range(1, 6)}
-# Label look-ups take a lock; the children are kept here once made.
-_requests, _latency, _cache = {}, {}, {}
+FLUSH_SECONDS = 1.0
+
+
+class Tally:
+    """Counts and observations kept in this process until the next flush."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.clear()
+
+    def clear(self):
+        self.requests = {}  # (kind, status class) -> n
+        self.cache = {}  # hit/miss -> n
+        # histogram name -> {label: [n per bucket..., sum]}
+        self.histograms = {"latency": {}, "search": {}}
+
+    def observe(self, name, label, seconds):
+        tally = self.histograms[name].get(label)
+        if tally is None:
+            tally = self.histograms[name][label] = [0] * (len(BOUNDS) + 1)
+        tally[bisect_left(BOUNDS, seconds)] += 1
+        tally[-1] += seconds
+
+    def take(self):
+        with self.lock:
+            taken = (self.requests, self.cache, self.histograms)
+            self.clear()
+        return taken
+
+
+BOUNDS = (*LATENCY_BUCKETS, float("inf"))
+_tally = Tally()
+_flusher = {"pid": None}
+
+
+def _forget_the_parents_tallies():
+    # The parent hands its own to prometheus_client; counted twice otherwise.
+    _tally.lock = threading.Lock()
+    _tally.clear()
+
+
+os.register_at_fork(after_in_child=_forget_the_parents_tallies)
 
 
 def count_request(kind, status, seconds, cache=None):
-    status_class = STATUS_CLASSES.get(status // 100, "other")
-    key = (kind, status_class)
-    counter = _requests.get(key)
-    if counter is None:
-        counter = _requests[key] = REQUESTS.labels(kind, status_class)
-    counter.inc()
-    histogram = _latency.get(kind)
-    if histogram is None:
-        histogram = _latency[kind] = LATENCY.labels(kind)
-    histogram.observe(seconds)
-    if cache is not None:
-        result = _cache.get(cache)
-        if result is None:
-            result = _cache[cache] = PAGE_CACHE.labels(cache)
-        result.inc()
+    if _flusher["pid"] != os.getpid():
+        _start_flusher()
+    key = (kind, STATUS_CLASSES.get(status // 100, "other"))
+    with _tally.lock:
+        _tally.requests[key] = _tally.requests.get(key, 0) + 1
+        _tally.observe("latency", kind, seconds)
+        if cache is not None:
+            _tally.cache[cache] = _tally.cache.get(cache, 0) + 1
 
 
 def observe_search(endpoint, seconds):
-    SEARCH.labels(endpoint).observe(seconds)
+    if _flusher["pid"] != os.getpid():
+        _start_flusher()
+    with _tally.lock:
+        _tally.observe("search", endpoint, seconds)
+
+
+def flush():
+    """Hand this process's tallies to prometheus_client."""
+    requests, cache, histograms = _tally.take()
+    for (kind, status_class), n in requests.items():
+        REQUESTS.labels(kind, status_class).inc(n)
+    for result, n in cache.items():
+        PAGE_CACHE.labels(result).inc(n)
+    for metric, name in ((LATENCY, "latency"), (SEARCH, "search")):
+        for label, tally in histograms[name].items():
+            _add_observations(metric.labels(label), tally)
+
+
+def _add_observations(child, tally):
+    # What Histogram.observe does for one observation, for n of them at once
+    # (its values are one per bucket, not cumulative, and a sum).
+    for value, n in zip(child._buckets, tally[:-1], strict=True):
+        if n:
+            value.inc(n)
+    child._sum.inc(tally[-1])
+
+
+def _start_flusher():
+    # Once per process: a gunicorn worker is a fork of a parent whose
+    # threads it does not have.
+    with _tally.lock:
+        if _flusher["pid"] == os.getpid():
+            return
+        _flusher["pid"] = os.getpid()
+    threading.Thread(target=_flush_forever, name="metrics-flush", daemon=True).start()
+
+
+def _flush_forever():
+    while True:
+        time.sleep(FLUSH_SECONDS)
+        flush()

@@ -26,6 +26,7 @@ from prometheus_client import (
 from prometheus_client.core import GaugeMetricFamily
 
 from nashra.comments.models import Comment, Status
+from nashra.core import metrics
 from nashra.queue.worker import queue_is_in_database
 
 TASK_STATUSES = ("READY", "RUNNING", "FAILED")
@@ -65,6 +66,8 @@ class DatabaseCollector:
 
 
 def exposition():
+    # This worker's own last second, not yet handed over (core/metrics.py).
+    metrics.flush()
     if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
         counted = CollectorRegistry()
         multiprocess.MultiProcessCollector(counted)

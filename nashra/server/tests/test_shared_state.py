@@ -210,7 +210,11 @@ def test_metrics_add_up_every_workers_requests(server):
     for _ in range(12):
         with urllib.request.urlopen(f"{server.base}/search/?q=x", timeout=20) as got:  # noqa: S310
             got.read()
-    # Connections are closed after each response: they spread over the workers.
+    # Connections are closed after each response: they spread over the
+    # workers, each of which hands its counts over within a second.
+    deadline = time.monotonic() + 5
+    while scrape(server) != before + 12 and time.monotonic() < deadline:
+        time.sleep(0.2)
     for _ in range(6):
         assert scrape(server) == before + 12
     lines = [json.loads(line) for line in server.log.read_text().splitlines()
