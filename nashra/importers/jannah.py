@@ -15,11 +15,11 @@ fatal to its post.
 import html
 from urllib.parse import urlsplit
 
-from nashra.articles.models import GalleryPhoto, StoryFormat
+from nashra.articles.models import ArticlePage, GalleryPhoto, StoryFormat
 from nashra.text.phpvalues import PHPValueError, as_list, unserialize
 from nashra.text.reading import plain_text
 
-from .jannah_keys import clean_key
+from .jannah_keys import classify, clean_key
 from .jannah_media import attachment_document, embed_url, is_video_host
 from .wxr import Item, read_export
 
@@ -61,8 +61,18 @@ def section_nicenames(run, item) -> list[str]:
     return [*first, *item.terms("category")]
 
 
+def keeps_theme_data(run, page, item) -> bool:
+    """True for an imported article read again through the REST API, which
+    shows no theme meta: what the export brought is kept, not erased."""
+    if not run.meta_from_site or page.pk is None:
+        return False
+    return not any(classify(key)[0] == "mapped" for key in meta_of(item))
+
+
 def apply(run, page, item, body: list[dict]) -> list[dict]:
     """Fill the article's Jannah fields; returns the body with its blocks."""
+    if keeps_theme_data(run, page, item):
+        return _with_kept_blocks(page, body)
     meta = meta_of(item)
     top, bottom = [], []
     reader = _Reader(run, item)
@@ -73,6 +83,31 @@ def apply(run, page, item, body: list[dict]) -> list[dict]:
         target = top if meta.get("taq_review_position") == "top" else bottom
         target.append({"type": "review", "value": review})
     _flags(run, page, item, meta)
+    return [*top, *body, *bottom]
+
+
+# Blocks apply() adds around the converted content, kept on a REST update.
+TOP_BLOCKS = ("highlights", "review")
+BOTTOM_BLOCKS = ("sources", "review")
+
+
+def _with_kept_blocks(page, body: list[dict]) -> list[dict]:
+    old = ArticlePage.objects.filter(pk=page.pk).values_list("body", flat=True).first()
+    blocks = [dict(block) for block in old.raw_data] if old else []
+    top = []
+    for block in blocks:
+        media_embed = (block.get("type") == "embed" and not top
+                       and page.format in (StoryFormat.VIDEO, StoryFormat.AUDIO)
+                       and not (page.video_url or page.video_file_id
+                                or page.audio_url or page.audio_file_id))  # fmt: skip
+        if block.get("type") not in TOP_BLOCKS and not media_embed:
+            break
+        top.append(block)
+    bottom = []
+    for block in reversed(blocks[len(top) :]):
+        if block.get("type") not in BOTTOM_BLOCKS:
+            break
+        bottom.insert(0, block)
     return [*top, *body, *bottom]
 
 
@@ -136,6 +171,11 @@ def _video(run, page, meta, reader, top) -> bool:
         if document:
             page.video_file_id = document
             return True
+        if _web_address(own):
+            # Played from where it is; --fetch-media copies attachments only.
+            page.video_url = own
+            reader.note(f"self-hosted video kept at its address: {own}")
+            return True
         reader.note(f"self-hosted video not among the imported attachments: {own}")
     return _embed(meta.get("tie_embed_code", ""), "tie_embed_code", reader, top)
 
@@ -153,7 +193,7 @@ def _audio(run, page, meta, reader, top) -> bool:
         if document:
             page.audio_file_id = document
             return True
-        if urlsplit(url).scheme in ("http", "https") and len(url) <= 200:
+        if _web_address(url):
             page.audio_url = url
             return True
     return _embed(meta.get("tie_audio_embed", ""), "tie_audio_embed", reader, top)
@@ -169,6 +209,10 @@ def _embed(code: str, key: str, reader, top) -> bool:
         return False
     top.append({"type": "embed", "value": {"url": url, "caption": ""}})
     return True
+
+
+def _web_address(url: str) -> bool:
+    return urlsplit(url).scheme in ("http", "https") and len(url) <= 200
 
 
 def _host(url: str) -> str:

@@ -58,11 +58,11 @@ def import_item(run, item, bucket: str) -> None:
 def _import(run, item, bucket):
     kind = "post" if bucket == "posts" else "page"
     model = ArticlePage if kind == "post" else StandardPage
-    parent = _parent(run, item, kind)
-    featured = featured_image(run, item) if kind == "post" else None
-    digest = checksum(dataclasses.replace(item, comments=()), parent.pk, featured)
     row = run.ledger.find(kind, item.wp_id, item.guid)
     page = model.objects.filter(pk=row.object_id).first() if row else None
+    parent = _parent(run, item, kind, page)
+    featured = featured_image(run, item) if kind == "post" else None
+    digest = checksum(dataclasses.replace(item, comments=()), parent.pk, featured)
     if page is not None and row.checksum == digest:
         run.report.count(bucket, "unchanged")
         redirect_item(run, item, page)
@@ -75,12 +75,15 @@ def _import(run, item, bucket):
         # Links to posts imported earlier are mapped now; the rest wait (pass 3).
         body, links_waiting = resolve_links(body, run.site_url)
         outcome = "updated" if page else "created"
+        if page is not None:
+            # Before fill(): treebeard reloads every field of a moved page.
+            _move(page, parent)
         page = page or model()
         fill(run, page, item, body, featured, kind)
-        if page.pk is None:
+        if outcome == "created":
             _create(run, page, parent, item)
         else:
-            _move(run, page, parent, item)
+            _keep_slug(run, page, parent, item)
             _publish(run, page, item)
         run.ledger.record(
             row, kind, item.wp_id, page, digest,
@@ -93,10 +96,16 @@ def _import(run, item, bucket):
     return page
 
 
-def _parent(run, item, kind) -> Page:
+def _parent(run, item, kind, page=None) -> Page:
     if kind == "page":
         parent_id = item.parent_id and run.ledger.target_id("page", item.parent_id)
         return Page.objects.get(pk=parent_id) if parent_id else run.home
+    if page is not None and jannah.keeps_theme_data(run, page, item):
+        # No primary category through REST: the section the export chose
+        # stays while it is still one of the post's categories.
+        current = page.get_parent()
+        if current.pk in {run.sections.get(n) for n in item.terms("category")}:
+            return current
     for nicename in jannah.section_nicenames(run, item):
         if nicename in run.sections:
             return Page.objects.get(pk=run.sections[nicename])
@@ -184,10 +193,12 @@ def _create(run, page, parent, item) -> None:
         set_password(page, item.password)
 
 
-def _move(run, page, parent, item) -> None:
+def _move(page, parent) -> None:
     if page.get_parent().pk != parent.pk:
         page.move(parent, pos="last-child")
-        page.refresh_from_db(fields=["path", "url_path", "depth"])
+
+
+def _keep_slug(run, page, parent, item) -> None:
     wanted = wanted_slug(item, page)
     if slugify(wanted, allow_unicode=True)[:240] != page.slug:
         page.slug = unique_slug(parent, wanted, report=run.report,

@@ -42,8 +42,10 @@ class _DryRunRollback(Exception):
 class ImportRun:
     def __init__(self, export, *, uploads=None, fetch_media=False,
                  allow_internal_hosts=(), authors_as_users=False, dry_run=False,
-                 stderr=None, batch_size=BATCH_SIZE):  # fmt: skip
+                 stderr=None, batch_size=BATCH_SIZE, meta_from_site=False):  # fmt: skip
         self.export = export
+        # Read through the REST API, which shows no theme meta (jannah.py).
+        self.meta_from_site = meta_from_site
         self.batch_size = max(batch_size, 1)
         self.uploads = Path(uploads) if uploads else None
         self.fetch_media = fetch_media

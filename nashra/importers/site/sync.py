@@ -69,7 +69,8 @@ class SiteSync:
         self.options = dict(fetch_media=fetch_media,
                             allow_internal_hosts=allow_internal_hosts,
                             authors_as_users=authors_as_users, dry_run=dry_run,
-                            stderr=stderr, **run_options)  # fmt: skip
+                            stderr=stderr, meta_from_site=True,
+                            **run_options)  # fmt: skip
         self.dry_run = dry_run
         self.fetched = 0
 

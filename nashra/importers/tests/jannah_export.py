@@ -160,8 +160,16 @@ def posts() -> list[str]:
         meta("tie_video_self", "https://news.example/wp-content/uploads/2024/03/clip.mp4"),
         meta("tie_post_custom_title", "عنوان آخر"),
     ], title="فيديو محلي")  # fmt: skip
+    elsewhere = post(10, ("sport",), [
+        meta("tie_post_head", "video"),
+        meta("tie_video_self", "https://cdn.news.example/clips/goal.mp4"),
+    ], title="فيديو على خادم آخر")  # fmt: skip
+    unsafe = post(11, ("sport",), [
+        meta("tie_post_head", "video"),
+        meta("tie_video_self", "javascript:alert(1)"),
+    ], title="فيديو بعنوان غريب")  # fmt: skip
     return [video, gallery, from_slider, audio, review, demo, embeds, hostile,
-            self_hosted]  # fmt: skip
+            self_hosted, elsewhere, unsafe]  # fmt: skip
 
 
 def export() -> bytes:

@@ -47,6 +47,23 @@ class JannahExport(TestCase):
         self.assertIsInstance(video, get_document_model())
         self.assertTrue(video.file.name.endswith(".mp4"))
 
+    def test_self_hosted_video_outside_the_export_plays_from_its_address(self):
+        page = _article("فيديو على خادم آخر")
+        self.assertEqual(page.format, StoryFormat.VIDEO)
+        self.assertEqual(page.video_url, "https://cdn.news.example/clips/goal.mp4")
+        self.assertIsNone(page.video_file)
+        reasons = [p["reason"] for p in self.report.problems if p["item"] == "10"]
+        self.assertIn(
+            "self-hosted video kept at its address: "
+            "https://cdn.news.example/clips/goal.mp4",
+            reasons,
+        )
+
+    def test_self_hosted_video_with_no_web_address_is_a_standard_story(self):
+        page = _article("فيديو بعنوان غريب")
+        self.assertEqual(page.format, StoryFormat.STANDARD)
+        self.assertEqual(page.video_url, "")
+
     def test_embed_code_from_an_allowed_host_becomes_an_embed_link(self):
         kind, value = self.blocks("فيديو مضمن")[0]
         self.assertEqual(kind, "embed")
@@ -133,7 +150,7 @@ class JannahExport(TestCase):
 
     def test_every_key_counted(self):
         row = self.rows["tie_post_head"]
-        self.assertEqual((row["outcome"], row["count"]), ("mapped", 7))
+        self.assertEqual((row["outcome"], row["count"]), ("mapped", 9))
         self.assertEqual(row["into"], "story format")
         self.assertEqual(self.rows["tie_views"]["count"], 4)
         self.assertEqual(self.rows["_wp_attached_file"]["outcome"], "imported")
@@ -171,12 +188,12 @@ class JannahExport(TestCase):
         self.assertTrue(problems[0]["reason"].startswith(
             "tie_highlights_text: unreadable value"))  # fmt: skip
         self.assertEqual(self.report.counts["posts"]["failed"], 0)
-        self.assertEqual(self.report.counts["posts"]["created"], 9)
+        self.assertEqual(self.report.counts["posts"]["created"], 11)
 
     def test_second_run_changes_nothing(self):
         photos = list(GalleryPhoto.objects.values_list("pk", "image_id", "sort_order"))
         again = run_import(jannah_export.export(), uploads=self.uploads)
-        self.assertEqual(again.counts["posts"]["unchanged"], 9)
+        self.assertEqual(again.counts["posts"]["unchanged"], 11)
         self.assertEqual(again.counts["posts"]["created"], 0)
         self.assertEqual(
             list(GalleryPhoto.objects.values_list("pk", "image_id", "sort_order")),

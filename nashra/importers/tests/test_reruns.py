@@ -123,6 +123,19 @@ class Reruns(TestCase):
         self.assertEqual(page.get_parent().specific.title, "رياضة")
         self.assertEqual(ArticlePage.objects.count(), 1)
 
+    def test_moved_and_edited_keeps_the_edit(self):
+        # treebeard reloads a moved page: an edit made before the move was lost.
+        terms = section(1, "local", "محليات") + section(2, "sport", "رياضة")
+        run_import(wxr(terms + post(12, category("local", "محليات"), title="قبل",
+                                    content="<p>قديم</p>", post_name="both")))  # fmt: skip
+        run_import(wxr(terms + post(12, category("sport", "رياضة"), title="بعد",
+                                    content="<p>جديد</p>", post_name="both")))  # fmt: skip
+        page = article(12)
+        self.assertEqual(page.get_parent().specific.title, "رياضة")
+        self.assertEqual(page.title, "بعد")
+        self.assertEqual(page.body.raw_data[0]["value"], "<p>جديد</p>")
+        self.assertEqual(page.get_latest_revision().content["title"], "بعد")
+
     def test_post_trashed_after_import_is_skipped_not_duplicated(self):
         run_import(wxr(item(11, post_name="bin")))
         report = run_import(wxr(item(11, status="trash", post_name="bin")))
