@@ -537,6 +537,10 @@ STATIC_PUBLISH = env_bool("NASHRA_STATIC_PUBLISH")
 STATIC_PUBLISH_DIR = Path(env_str("NASHRA_STATIC_PUBLISH_DIR") or VAR_DIR / "published")
 
 # Scheduled publishing runs inside `nashra serve`, no cron (#2).
+# One post's text (content, a meta value, a comment) over this is refused
+# by the WordPress importer, which reads it in bounded memory (#17); the
+# whole post with its comments may have four times as much.
+IMPORT_MAX_POST_BYTES = env_int("NASHRA_IMPORT_MAX_POST_BYTES", 8 << 20)
 SCHEDULER_INTERVAL = env_int("NASHRA_SCHEDULER_INTERVAL", 30)
 
 # Details of /readyz (and /metrics) only with this bearer token; empty: none (#17).

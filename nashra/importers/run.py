@@ -12,6 +12,7 @@ held between records.
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.db import transaction
 from wagtail.models import Site
 
@@ -30,7 +31,18 @@ from .posts import import_item
 from .progress import Progress
 from .report import Report
 from .terms import import_author, import_categories, import_tag
-from .wxr import Author, Category, Channel, Item, ItemRef, Tag, Term, read_export
+from .wxr import (
+    Author,
+    Category,
+    Channel,
+    Item,
+    ItemRef,
+    OversizedItem,
+    Tag,
+    Term,
+    read_export,
+)
+from .wxr.reader import ITEM_FACTOR
 
 BUCKETS = {"post": "posts", "page": "pages", "attachment": "attachments"}
 
@@ -42,8 +54,11 @@ class _DryRunRollback(Exception):
 class ImportRun:
     def __init__(self, export, *, uploads=None, fetch_media=False,
                  allow_internal_hosts=(), authors_as_users=False, dry_run=False,
-                 stderr=None, batch_size=BATCH_SIZE, meta_from_site=False):  # fmt: skip
+                 stderr=None, batch_size=BATCH_SIZE, meta_from_site=False,
+                 max_post_bytes=None):  # fmt: skip
         self.export = export
+        # A post bigger than this is refused, read in bounded memory (#17).
+        self.max_post_bytes = max_post_bytes or settings.IMPORT_MAX_POST_BYTES
         # Read through the REST API, which shows no theme meta (jannah.py).
         self.meta_from_site = meta_from_site
         self.batch_size = max(batch_size, 1)
@@ -109,7 +124,7 @@ class ImportRun:
         costs time (one more parse) and no memory. A file changed between
         this read and the import's is the operator's doing, not the file's.
         """
-        for _record in read_export(self.export, brief=True):
+        for _record in self.read(brief=True):
             pass
 
     def _passes(self) -> None:
@@ -127,7 +142,7 @@ class ImportRun:
         progress = Progress(self.stderr, "media and terms") if self.stderr else None
         posts = 0
         categories_done = False
-        for record in read_export(self.export, brief=True):
+        for record in self.read(brief=True):
             if isinstance(record, Channel):
                 self._channel(record)
             elif isinstance(record, Author):
@@ -147,6 +162,10 @@ class ImportRun:
                     import_tag(self, record)
                 elif isinstance(record, Term):
                     self.report.count("other", "skipped")
+                elif isinstance(record, OversizedItem):
+                    posts += record.post_type in ("post", "page")
+                    if record.post_type == "attachment":
+                        self._refuse(record, "attachments")
                 elif isinstance(record, Item | ItemRef):
                     if record.post_type == "attachment":
                         import_attachment(self, record)
@@ -196,7 +215,10 @@ class ImportRun:
                 progress.advance(len(batch))
             batch.clear()
 
-        for record in read_export(self.export):
+        for record in self.read():
+            if only is None and isinstance(record, OversizedItem):
+                self._refuse(record, BUCKETS.get(record.post_type, "other"))
+                continue
             if only is None and isinstance(record, Item):
                 self.report.meta.add(record.postmeta)  # every key, counted once (#21)
             if not isinstance(record, Item) or record.post_type == "attachment":
@@ -223,6 +245,19 @@ class ImportRun:
                 progress.advance()
         flush()
         return waiting
+
+    def read(self, brief=False):
+        return read_export(self.export, brief=brief, max_post_bytes=self.max_post_bytes)
+
+    def _refuse(self, record: OversizedItem, bucket: str) -> None:
+        self.report.count(bucket, "skipped")
+        self.report.problem(
+            record.wp_id, "size",
+            f"not imported: {record.post_type[:30]} «{record.title[:80]}» has more"
+            f" than {self.max_post_bytes:,} bytes of text in one field or"
+            f" {self.max_post_bytes * ITEM_FACTOR:,} in all, with its comments"
+            " (NASHRA_IMPORT_MAX_POST_BYTES)",
+        )  # fmt: skip
 
     def _parent_pending(self, item) -> bool:
         parent = item.parent_id

@@ -1,6 +1,6 @@
 """Reading WordPress eXtended RSS (WXR) exports, without Django."""
 
-from .reader import read_export
+from .reader import DEFAULT_MAX_POST_BYTES, read_export
 from .records import (
     Author,
     Category,
@@ -8,6 +8,7 @@ from .records import (
     Comment,
     Item,
     ItemRef,
+    OversizedItem,
     Problem,
     Record,
     Tag,
@@ -20,8 +21,10 @@ __all__ = [
     "Category",
     "Channel",
     "Comment",
+    "DEFAULT_MAX_POST_BYTES",
     "Item",
     "ItemRef",
+    "OversizedItem",
     "Problem",
     "Record",
     "Tag",

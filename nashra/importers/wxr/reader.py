@@ -8,6 +8,7 @@ from xml.etree.ElementTree import Element, ParseError
 from defusedxml import DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden
 from defusedxml.ElementTree import iterparse
 
+from .bounded import OVERSIZE_MARK, BoundedText
 from .build import (
     build_author,
     build_category,
@@ -17,7 +18,7 @@ from .build import (
     build_term,
 )
 from .names import KNOWN_VERSIONS, Names
-from .records import Channel, Problem, Record, WXRError
+from .records import Channel, OversizedItem, Problem, Record, WXRError
 
 BUILDERS = {
     "wp:author": build_author,
@@ -36,17 +37,27 @@ CHANNEL_FIELDS = (
 )
 # Expat errors that mean "the file stopped early" rather than "bad markup".
 TRUNCATION_CODES = frozenset({3, 5, 6, 20})
+# One post's text (its content, a meta value, a comment) is refused past
+# this; the whole item, comments included, past ITEM_FACTOR times it (#17).
+DEFAULT_MAX_POST_BYTES = 8 << 20
+ITEM_FACTOR = 4
+NEVER = float("inf")
 NO_WP_NAMESPACE = (
     "not a WordPress export: no wp namespace (http://wordpress.org/export/1.2/)"
 )
 
 
 def read_export(
-    source: str | os.PathLike | BinaryIO, *, brief: bool = False
+    source: str | os.PathLike | BinaryIO,
+    *,
+    brief: bool = False,
+    max_post_bytes: int = DEFAULT_MAX_POST_BYTES,
 ) -> Iterator[Record]:
     """Yield Channel, then Authors, terms and Items in file order.
 
     brief: items other than attachments come as ItemRef (type and id).
+    An item with a text over max_post_bytes, or over ITEM_FACTOR times it in
+    all, comes as OversizedItem, read in bounded memory and not kept.
     Raises WXRError for unreadable input; records yielded before it are valid.
     """
     if isinstance(source, str | os.PathLike):
@@ -55,9 +66,9 @@ def read_export(
         except OSError as error:
             raise WXRError(f"cannot open export: {error.strerror}") from None
         with handle:
-            yield from _read(handle, brief)
+            yield from _read(handle, brief, max_post_bytes)
     else:
-        yield from _read(source, brief)
+        yield from _read(source, brief, max_post_bytes)
 
 
 class _Channel:
@@ -112,18 +123,72 @@ class _LeadingBlanksSkipped:
         return data
 
 
-def _read(handle: BinaryIO, brief: bool = False) -> Iterator[Record]:
+class _ItemGuard:
+    """One <item> as it is read: past the limit, its children are dropped
+    as they end, keeping only what names it in the report."""
+
+    NAMING = ("wp:post_id", "wp:post_type", "title")
+    __slots__ = ("elem", "stream", "names", "start", "cuts", "limit", "over", "naming")
+
+    def __init__(self, elem: Element, stream: BoundedText, names: Names):
+        self.elem = elem
+        self.stream = stream
+        self.names = names
+        self.start = stream.consumed
+        self.cuts = stream.cuts
+        self.limit = stream.limit * ITEM_FACTOR
+        self.over = False
+        self.naming: dict[str, str] = {}
+
+    def overflow(self) -> None:
+        """Past the limit: children are dropped as they end from now on.
+        (Events come queued behind the parser, so a child seen here may
+        still be growing: only its end says it is whole.)"""
+        self.over = True
+
+    def child_ended(self, child: Element) -> None:
+        self._name_from(child)
+        self.elem.remove(child)
+
+    def _name_from(self, child: Element) -> None:
+        name = self.names.short(child.tag)
+        if name in self.NAMING:
+            self.naming.setdefault(name, (child.text or "").strip()[:200])
+
+    def refused(self) -> OversizedItem | None:
+        cut = any(OVERSIZE_MARK in (part.text or "") for part in self.elem.iter())
+        if not (self.over or cut):
+            return None
+        for child in self.elem:
+            self._name_from(child)
+        self.elem.clear()
+        post_id = self.naming.get("wp:post_id", "")
+        return OversizedItem(
+            wp_id=int(post_id) if post_id.isascii() and post_id.isdigit() else None,
+            post_type=self.naming.get("wp:post_type", "post"),
+            title=self.naming.get("title", ""),
+            size=self.stream.consumed - self.start,
+        )
+
+
+def _read(
+    handle: BinaryIO, brief: bool = False, max_post_bytes=DEFAULT_MAX_POST_BYTES
+) -> Iterator[Record]:
     builders = {**BUILDERS, "item": build_item_brief} if brief else BUILDERS
     names = Names()
     channel = _Channel(names)
+    stream = BoundedText(_LeadingBlanksSkipped(handle), max_post_bytes)
     events = iterparse(
-        _LeadingBlanksSkipped(handle),
+        stream,
         events=("start-ns", "start", "end"),
         forbid_dtd=True,
     )
     depth = 0
     root_seen = False
     channel_elem: Element | None = None
+    item: _ItemGuard | None = None
+    # Source offset past which the item being read is over its limit.
+    deadline = NEVER
     try:
         for event, payload in events:
             if event == "start-ns":
@@ -141,13 +206,28 @@ def _read(handle: BinaryIO, brief: bool = False) -> Iterator[Record]:
                         )
                 elif depth == 2 and name == "channel":
                     channel_elem = payload
-                elif depth == 3 and name in BUILDERS and not channel.emitted:
-                    yield channel.emit()
+                elif depth == 3 and name in BUILDERS:
+                    if not channel.emitted:
+                        yield channel.emit()
+                    if name == "item":
+                        item = _ItemGuard(payload, stream, names)
+                        deadline = item.start + item.limit
+                elif depth > 3 and stream.consumed > deadline and item is not None:
+                    item.overflow()
+                    deadline = NEVER
                 continue
             depth -= 1
-            if depth == 2 and channel_elem is not None:
+            if depth == 3 and item is not None and item.over:
+                item.child_ended(payload)
+            elif depth == 2 and channel_elem is not None:
                 name = names.short(payload.tag)
-                if name in builders:
+                refused = None
+                if item is not None and (item.over or stream.cuts != item.cuts):
+                    refused = item.refused()
+                item, deadline = None, NEVER
+                if refused is not None:
+                    yield refused
+                elif name in builders:
                     yield builders[name](payload, names)
                 elif name in CHANNEL_FIELDS and not channel.emitted:
                     channel.fields.setdefault(name, (payload.text or "").strip())

@@ -145,4 +145,14 @@ class ItemRef:
     post_type: str
 
 
+@dataclass(frozen=True, slots=True)
+class OversizedItem(ItemRef):
+    """An item refused unread: one of its texts, or the whole item, was over
+    the reader's limit (read_export's max_post_bytes); ``size`` is how far
+    past the limit the reader went before it stopped keeping it."""
+
+    title: str = ""
+    size: int = 0
+
+
 Record = Channel | Author | Category | Tag | Term | Item | ItemRef

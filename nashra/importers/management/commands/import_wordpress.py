@@ -17,6 +17,7 @@ from nashra.importers.run import ImportRun
 from nashra.importers.site import sync as site_sync
 from nashra.importers.site.client import SiteError
 from nashra.importers.wxr import WXRError
+from nashra.importers.wxr.bounded import SMALLEST_LIMIT
 
 UNREADABLE = 2
 # The disk is full or read-only: nothing is wrong with the file (#17).
@@ -90,12 +91,26 @@ class Command(BaseCommand):
             help="new posts written per transaction (a failed batch is retried "
             "post by post)",
         )
+        parser.add_argument(
+            "--max-post-bytes",
+            type=int,
+            default=None,
+            metavar="BYTES",
+            help="refuse a post with one text (content, a meta value, a comment)"
+            " over BYTES, or four times as much with its comments; such a post is"
+            " read in bounded memory and reported (default"
+            " NASHRA_IMPORT_MAX_POST_BYTES, 8 MiB; at least 1 MiB)",
+        )
 
     def handle(self, *args, export, uploads, dry_run, report, fetch_media,
                allow_internal_hosts, authors_as_users, batch_size, site=None,
-               **options):  # fmt: skip
+               max_post_bytes=None, **options):  # fmt: skip
         if (export is None) == (site is None):
             self._fail("give an export file or --site URL, not both or neither")
+        if max_post_bytes is not None and max_post_bytes < SMALLEST_LIMIT:
+            with translation.override("ar"):
+                arabic = _("The post size limit must be at least 1 MiB.")
+            self._fail(f"--max-post-bytes must be at least {SMALLEST_LIMIT:,}", arabic)
         if uploads is not None and not uploads.is_dir():
             self._fail(f"--uploads is not a folder: {uploads}")
         try:
@@ -107,7 +122,7 @@ class Command(BaseCommand):
             run = site_sync.for_command(
                 site, fetch_media=fetch_media, allow_internal_hosts=allow_internal_hosts,
                 authors_as_users=authors_as_users, dry_run=dry_run, stderr=stream,
-                batch_size=batch_size,
+                batch_size=batch_size, max_post_bytes=max_post_bytes,
             )  # fmt: skip
             result = self._run(run, SiteError, site_sync.refusal)
         else:
@@ -115,7 +130,7 @@ class Command(BaseCommand):
                 export, uploads=uploads, fetch_media=fetch_media,
                 allow_internal_hosts=allow_internal_hosts,
                 authors_as_users=authors_as_users, dry_run=dry_run, stderr=stream,
-                batch_size=batch_size,
+                batch_size=batch_size, max_post_bytes=max_post_bytes,
             )  # fmt: skip
             result = self._run(run, WXRError, None)
         self.stdout.write(result.table())
