@@ -58,7 +58,8 @@ def prepare():
     if (DATA / "ready").exists():
         return
     (DATA / "var").mkdir(parents=True, exist_ok=True)
-    for command in (["migrate", "--noinput"], ["demo"]):
+    for command in (["migrate", "--noinput"], ["demo"],
+                    ["collectstatic", "--noinput", "-v0"]):  # fmt: skip
         subprocess.run(
             [sys.executable, "-m", "nashra.cli", *command],
             env=environment({}), cwd=ROOT, check=True, stdout=subprocess.DEVNULL,
