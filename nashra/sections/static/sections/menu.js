@@ -108,6 +108,8 @@
         close(item, true);
         return;
       }
+      // The link's own arrows are handled above.
+      if (event.target === trigger) return;
       if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
       const links = linksOf(item);
       const at = links.indexOf(document.activeElement);
