@@ -38,4 +38,7 @@ def menu_stories(request, pk):
     )
     request.pagecache_groups = {groups.section(pk)}
     context = {"section": section, "stories": stories}
-    return render(request, "sections/menu_stories.html", context)
+    response = render(request, "sections/menu_stories.html", context)
+    # A piece of the menu, not a page of its own for search engines.
+    response["X-Robots-Tag"] = "noindex"
+    return response

@@ -322,6 +322,7 @@ class MegaMenuTests(TestCase):
 
     def test_the_panel_stories_are_the_four_latest_of_the_branch(self):
         response = self.client.get(f"/_menu/{self.sport.pk}/")
+        self.assertEqual(response["X-Robots-Tag"], "noindex")
         links = tree_of(response).xpath("//a[@href]")
         titles = [a.text_content().strip() for a in links]
         self.assertEqual(titles, [f"قصة رياضية {index}" for index in range(4)])
