@@ -25,6 +25,7 @@ urlpatterns = [
     path("", include("nashra.theme.urls")),
     path("", include("nashra.prayer.urls")),
     path("", include("nashra.ads.urls")),
+    path("", include("nashra.sections.urls")),
 ]
 
 if settings.ANYMAIL["WEBHOOK_SECRET"]:

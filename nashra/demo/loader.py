@@ -59,6 +59,11 @@ def load_demo(content, render, now=None, progress=None):
                                      description=spec["description"])
         for spec in content.SECTIONS
     }  # fmt: skip
+    for spec in getattr(content, "SUBSECTIONS", ()):
+        sections[spec["slug"]] = create_section(
+            sections[spec["parent"]], spec["title"], spec["slug"],
+            description=spec["description"],
+        )  # fmt: skip
     authors = {
         spec["slug"]: create_author(spec["name"], spec["slug"], role=spec["role"],
                                     bio=spec["bio"])

@@ -17,6 +17,7 @@ from nashra.home.models import HomePage
 from nashra.images import renditions
 from nashra.live.models import LivePage
 from nashra.live.structured import live_blog_posting
+from nashra.sections.breadcrumbs import trail as section_trail
 from nashra.sections.models import SectionPage
 
 OG_LOCALES = {"ar": "ar_AR", "en": "en_US"}
@@ -91,24 +92,18 @@ def breadcrumbs(trail):
     }
 
 
-def _page_trail(page, request, section=None):
-    """Home → sections → page. The usual shapes (a top-level section, an
-    article in one) come from objects already loaded; deeper trees cost one
-    query for the ancestors."""
-    root = links.site_for(request).root_page
-    if page.depth <= root.depth:
-        chain = [page]
-    elif page.depth == root.depth + 1:
-        chain = [root, page]
-    elif section is not None and section.depth == root.depth + 1:
-        chain = [root, section, page]
-    else:
-        chain = list(page.get_ancestors(inclusive=True).filter(depth__gte=root.depth))
+def _page_trail(page, request):
+    """Home → sections → page, the trail the visible breadcrumbs show
+    (nashra.sections.breadcrumbs): the sections come from the cached tree,
+    so a sub-section's article costs no query per ancestor (#20)."""
     trail = []
-    for ancestor in chain:
-        url = links.page_url(ancestor, request)
+    for crumb in section_trail(page):
+        if crumb.page is None:
+            url = links.absolute(request, "/")
+        else:
+            url = links.page_url(crumb.page, request)
         if url:
-            trail.append((ancestor.title, url))
+            trail.append((crumb.name, url))
     return trail
 
 
@@ -254,7 +249,7 @@ def _article(context, page, request):
                              "height": meta["image"]["height"]}]  # fmt: skip
     if isinstance(page, LivePage):
         article = live_blog_posting(article, page, context.get("entries") or [], url)
-    meta["json_ld"] = [article, breadcrumbs(_page_trail(page, request, section))]
+    meta["json_ld"] = [article, breadcrumbs(_page_trail(page, request))]
     return meta
 
 

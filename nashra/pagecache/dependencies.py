@@ -30,6 +30,10 @@ def for_view(match):
     if name in ("live:tail", "live:feed", "live_api:entries"):
         # Entries change only their page; the tail is asked every second (#15).
         return {groups.page(kwargs.get("pk"))}
+    if name == "sections:menu":
+        # A menu panel's stories (#20): the section's group, which a publish
+        # in any of its sub-sections bumps too.
+        return {groups.section(kwargs.get("pk"))}
     if name.startswith("feeds:comments"):
         return {groups.page(kwargs.get("pk")), groups.FRONT}
     return {groups.FRONT}

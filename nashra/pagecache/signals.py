@@ -13,6 +13,7 @@ from nashra.comments.models import Comment
 from nashra.core import groups
 from nashra.core.invalidate import bump, groups_bumped, purge_site
 from nashra.pagecache import frontend, published, purge
+from nashra.sections.models import SectionPage
 
 # Saves that only touch the draft bookkeeping, never what readers see.
 DRAFT_FIELDS = frozenset(
@@ -52,10 +53,27 @@ def on_page_change(sender, instance, **kwargs):
 
 def on_page_moved(sender, instance, **kwargs):
     found = page_groups(instance)
-    for parent in (kwargs.get("parent_page_before"), kwargs.get("parent_page_after")):
-        if parent is not None:
-            found.add(groups.section(parent.pk))
+    parents = [kwargs.get("parent_page_before"), kwargs.get("parent_page_after")]
+    parents = [parent for parent in parents if parent is not None]
+    for parent in parents:
+        found.add(groups.section(parent.pk))
+    # The listing of a section shows its sub-sections' articles: the old and
+    # the new parent's ancestors lose or gain the page too (#20).
+    found.update(groups.section(pk) for pk in sections_above(parents))
     bump(found)
+
+
+def sections_above(pages):
+    """Ids of the sections above ``pages`` (by tree path, one query)."""
+    step = Page.steplen
+    prefixes = {
+        page.path[:end] for page in pages for end in range(step, len(page.path), step)
+    }
+    if not prefixes:
+        return []
+    return list(
+        SectionPage.objects.filter(path__in=prefixes).values_list("pk", flat=True)
+    )
 
 
 def before_page_save(sender, instance, update_fields=None, **kwargs):

@@ -1,30 +1,45 @@
-"""The section menu in the header of every public page (#2, #8)."""
+"""The section menu in the header of every public page (#2, #8, #20)."""
+
+from dataclasses import dataclass, field
 
 from django.utils.functional import SimpleLazyObject
 from wagtail.models import Site
 
 from nashra.core import fragments, groups
-from nashra.core.privacy import exclude_private
-from nashra.sections.models import SectionPage
+from nashra.sections.tree import section_tree
 
 
-def _load_menu(site):
-    sections = SectionPage.objects.live().in_menu().child_of(site.root_page)
-    # Restricted to section rows first: otherwise SQLite walks the whole page
-    # table in path order to find the few sections (25 ms at 100,000, #8).
-    sections = sections.filter(pk__in=SectionPage.objects.values("pk"))
-    return list(
-        exclude_private(sections).only("id", "title", "url_path", "path", "depth")
-    )
+@dataclass
+class MenuEntry:
+    """A top section of the menu and the sub-sections its panel lists."""
+
+    section: object
+    children: list = field(default_factory=list)
+
+
+def _top_ids(site, tree):
+    # The home page is read once per version of "site", never per page.
+    return [section.pk for section in tree.top(site.root_page) if section.show_in_menus]
 
 
 def _menu_sections(site):
     if site is None:
         return []
+    tree = section_tree()
     # A section edit, move or restriction bumps the "site" group (#8).
-    return fragments.cached(
-        f"menu:{site.pk}:{site.root_page_id}", {groups.SITE}, lambda: _load_menu(site)
+    ids = fragments.cached(
+        f"menu:{site.pk}:{site.root_page_id}",
+        {groups.SITE},
+        lambda: _top_ids(site, tree),
     )
+    return [
+        MenuEntry(
+            tree.get(pk),
+            [child for child in tree.children(pk) if child.show_in_menus],
+        )
+        for pk in ids
+        if tree.get(pk) is not None
+    ]
 
 
 def menu(request):

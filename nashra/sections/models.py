@@ -9,6 +9,7 @@ from nashra.core import groups, versions
 from nashra.core.keyset import paginate_newest
 from nashra.core.privacy import CachedRestrictionsMixin
 from nashra.newsroom.publishing import NewsroomPermissions
+from nashra.sections.tree import section_tree
 
 ARTICLES_PER_PAGE = 12
 
@@ -43,18 +44,31 @@ class SectionPage(
     def cache_dependencies(self, tags=None):
         return {groups.page(self.pk), groups.section(self.pk)}
 
-    def articles(self):
-        return ArticlePage.objects.published().filter(section=self).newest_first()
+    def listed_section_ids(self, tree=None):
+        """This section and every sub-section below it: its listing shows
+        their articles too (#20)."""
+        tree = section_tree() if tree is None else tree
+        return [self.pk, *tree.descendant_ids(self.pk)]
+
+    def articles(self, tree=None):
+        ids = self.listed_section_ids(tree)
+        published = ArticlePage.objects.published()
+        if len(ids) == 1:
+            return published.filter(section=self).newest_first()
+        return published.filter(section_id__in=ids).newest_first()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # Keyset pages: page 1000 costs what page 1 costs (#8).
+        tree = section_tree()
+        # Keyset pages: page 1000 costs what page 1 costs (#8). Publishing in
+        # a sub-section bumps this section's group too (ArticlePage, #20).
         listing = groups.section(self.pk)
         # Cards show neither the body nor, here, the section; every article's
-        # section is this page, so it is attached rather than joined (#8).
-        cards = self.articles().for_cards().select_related(None).defer_streamfields()
+        # section is this page or one of the sub-sections the tree already
+        # holds, so it is attached rather than joined (#8, #20).
+        cards = self.articles(tree).for_cards().select_related(None)
         page = paginate_newest(
-            cards,
+            cards.defer_streamfields(),
             request,
             ARTICLES_PER_PAGE,
             listing=listing,
@@ -62,6 +76,8 @@ class SectionPage(
         )
         link = type(self).section_articles.field
         for article in page:
-            link.set_cached_value(article, self)
+            found = self if article.section_id == self.pk else None
+            link.set_cached_value(article, found or tree.get(article.section_id))
         context["articles"] = page
+        context["subsections"] = tree.children(self.pk)
         return context

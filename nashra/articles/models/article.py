@@ -312,8 +312,13 @@ class ArticlePage(
         tags, authors, and the front (cards carry titles and comment counts)."""
         ids = list(page_ids)
         found = {groups.FRONT, *(groups.page(pk) for pk in ids)}
-        sections = cls.objects.filter(pk__in=ids).values_list("section_id", flat=True)
-        found.update(groups.section(pk) for pk in sections if pk)
+        rows = cls.objects.filter(pk__in=ids).values_list("section_id", "path")
+        found.update(groups.section(pk) for pk, _path in rows if pk)
+        # A sub-section's listing is also its parents': bump every section
+        # above the article, found by path in one query (#20).
+        found.update(
+            groups.section(pk) for pk in cls.sections_above(p for _s, p in rows)
+        )
         slugs = ArticleTag.objects.filter(content_object_id__in=ids).values_list(
             "tag__slug", flat=True
         )
@@ -323,6 +328,22 @@ class ArticlePage(
         )
         found.update(groups.author(slug) for slug in names)
         return found
+
+    @classmethod
+    def sections_above(cls, paths):
+        """Ids of the sections whose path starts any of ``paths`` (pages'
+        tree paths): an article's or a section's ancestors (#20)."""
+        step = cls.steplen
+        prefixes = {
+            path[:end] for path in paths for end in range(step, len(path), step)
+        }
+        if not prefixes:
+            return []
+        # The section model by its field, as articles may not import sections.
+        section = cls._meta.get_field("section").related_model
+        return list(
+            section.objects.filter(path__in=prefixes).values_list("pk", flat=True)
+        )
 
     def cache_dependencies(self, tags=None):
         tags = self.tags.all() if tags is None else tags

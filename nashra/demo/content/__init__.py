@@ -1,6 +1,6 @@
 """Demo newspaper content as plain Python data, read by the demo loader.
 
-Shapes (the loader depends on these keys): ``SECTIONS`` and ``AUTHORS`` are lists of
+Shapes (the loader depends on these keys): ``SECTIONS``, ``SUBSECTIONS`` (with their parent's slug) and ``AUTHORS`` are lists of
 dicts; ``ARTICLES`` holds one dict per story with a ``body`` list of
 ``{"type", "value"}`` blocks (see ``blocks.py``); ``TAGS`` lists every tag name in the
 order it first appears; ``LIVE_PAGES`` the live coverage (see ``live.py``); ``HOUSE_ADS`` the ad slots (``ads.py``). Everything here is fictional and written for this project.
@@ -16,7 +16,7 @@ from nashra.demo.content.articles_technology import TECHNOLOGY_ARTICLES
 from nashra.demo.content.articles_world import WORLD_ARTICLES
 from nashra.demo.content.authors import AUTHORS
 from nashra.demo.content.live import LIVE_PAGES
-from nashra.demo.content.sections import SECTIONS
+from nashra.demo.content.sections import SECTIONS, SUBSECTIONS
 
 ARTICLES = [
     *WORLD_ARTICLES,
@@ -30,4 +30,12 @@ ARTICLES = [
 
 TAGS = list(dict.fromkeys(tag for article in ARTICLES for tag in article["tags"]))
 
-__all__ = ["ARTICLES", "AUTHORS", "HOUSE_ADS", "LIVE_PAGES", "SECTIONS", "TAGS"]
+__all__ = [
+    "ARTICLES",
+    "AUTHORS",
+    "HOUSE_ADS",
+    "LIVE_PAGES",
+    "SECTIONS",
+    "SUBSECTIONS",
+    "TAGS",
+]

@@ -11,7 +11,7 @@ from nashra.demo.content.blocks import (
 SPORT_ARTICLES = [
     {
         "slug": "الساحل-يهزم-النجم-الأزرق",
-        "section": "sport",
+        "section": "football",
         "title": "الساحل يقلب الطاولة على النجم الأزرق 2-1 وينفرد بصدارة الدوري",
         "summary": (
             "سجّل نادي الساحل هدفين في الدقائق العشر الأخيرة ليحوّل تأخره إلى فوز "
@@ -276,7 +276,7 @@ SPORT_ARTICLES = [
     },
     {
         "slug": "حقوق-بث-الدوري",
-        "section": "sport",
+        "section": "football",
         "title": "اتفاق بث جديد يضع مباريات الدوري على منصة StreamArena لخمسة مواسم",
         "summary": (
             "وقّعت رابطة الدوري عقدًا بقيمة 210 ملايين دولار لنقل المباريات عبر منصة"

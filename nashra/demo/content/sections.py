@@ -1,6 +1,9 @@
 """The demo newspaper's sections, in menu order.
 
 "ثقافة" keeps an Arabic slug on purpose: it exercises unicode URLs end to end.
+``SUBSECTIONS`` sit inside a section (#20): their URLs nest
+(/sport/football/…), their parent's page lists their stories too, and the
+menu's panel of the parent links to them.
 """
 
 SECTIONS = [
@@ -45,5 +48,22 @@ SECTIONS = [
         "title": "صحة",
         "title_en": "Health",
         "description": "أخبار الطب والصحة العامة ونصائح مبنية على الأدلة العلمية.",
+    },
+]
+
+SUBSECTIONS = [
+    {
+        "slug": "football",
+        "parent": "sport",
+        "title": "كرة القدم",
+        "title_en": "Football",
+        "description": "الدوري المحلي ونتائجه وحقوق بثّه وأخبار الأندية.",
+    },
+    {
+        "slug": "markets",
+        "parent": "economy",
+        "title": "أسواق",
+        "title_en": "Markets",
+        "description": "البورصة وأسعار الفائدة وحركة المال يوماً بيوم.",
     },
 ]

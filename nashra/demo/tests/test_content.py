@@ -5,10 +5,10 @@ from collections import Counter
 
 import pytest
 
-from nashra.demo.content import ARTICLES, AUTHORS, SECTIONS, TAGS
+from nashra.demo.content import ARTICLES, AUTHORS, SECTIONS, SUBSECTIONS, TAGS
 from nashra.demo.images import IMAGE_KEYS, image_kind
 
-SECTION_SLUGS = {section["slug"] for section in SECTIONS}
+SECTION_SLUGS = {section["slug"] for section in SECTIONS + SUBSECTIONS}
 AUTHOR_SLUGS = {author["slug"] for author in AUTHORS}
 ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
 TAG = re.compile(r"<[^>]+>")
@@ -233,3 +233,18 @@ def test_one_very_long_title_without_latin():
 def test_image_keys_name_a_known_kind():
     """A key with an unknown prefix silently falls back to a generic picture."""
     assert all(key.split("-", 1)[0] == image_kind(key) for key in IMAGE_KEYS)
+
+
+def test_sub_sections_sit_in_sections_and_hold_stories():
+    """The demo shows sub-sections (#20): رياضة › كرة القدم, اقتصاد › أسواق."""
+    tops = {section["slug"] for section in SECTIONS}
+    assert {(s["parent"], s["title"]) for s in SUBSECTIONS} >= {
+        ("sport", "كرة القدم"),
+        ("economy", "أسواق"),
+    }
+    for section in SUBSECTIONS:
+        assert section["parent"] in tops
+        assert set(section) == {"slug", "parent", "title", "title_en", "description"}
+    used = {article["section"] for article in ARTICLES}
+    # Each parent keeps stories of its own besides its sub-sections'.
+    assert {s["parent"] for s in SUBSECTIONS} <= used
