@@ -58,11 +58,13 @@ def prepare():
     if (DATA / "ready").exists():
         return
     (DATA / "var").mkdir(parents=True, exist_ok=True)
-    for command in (["migrate", "--noinput"], ["demo"],
-                    ["collectstatic", "--noinput", "-v0"]):  # fmt: skip
+    # The in-process hits run as serve --production does: hashed static names.
+    for command, extra in ((["migrate", "--noinput"], {}), (["demo"], {}),
+                           (["collectstatic", "--noinput", "-v0"],
+                            {"NASHRA_STATIC_MANIFEST": "1"})):  # fmt: skip
         subprocess.run(
             [sys.executable, "-m", "nashra.cli", *command],
-            env=environment({}), cwd=ROOT, check=True, stdout=subprocess.DEVNULL,
+            env=environment(extra), cwd=ROOT, check=True, stdout=subprocess.DEVNULL,
         )  # fmt: skip
     (DATA / "ready").touch()
 
