@@ -6,6 +6,8 @@ from wagtail.models import PageViewRestriction
 
 from nashra.ads.tests.factories import every_slot
 from nashra.articles.factories import create_article, paragraph
+from nashra.core import csp
+from nashra.core.tests.test_csp import directives, inline_blocks
 from nashra.theme.tests.helpers import NewspaperTestCase
 
 READING = "?reading=1"
@@ -107,3 +109,12 @@ class ReadingModeTests(NewspaperTestCase):
         with self.captureOnCommitCallbacks(execute=True):
             self.story.save_revision().publish()
         self.assertIn("عنوان جديد", self.html(self.story.url + READING))
+
+    def test_its_inline_blocks_are_allowed_by_their_hashes_only(self):
+        response = self.client.get(self.story.url + READING)
+        policy = directives(response)
+        blocks = list(inline_blocks(response.content.decode()))
+        self.assertTrue(blocks)
+        for kind, text in blocks:
+            self.assertIn(csp.source_hash(text), policy[f"{kind}-src"])
+        self.assertNotIn("'unsafe-inline'", policy["script-src"])
