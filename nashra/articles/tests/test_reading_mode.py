@@ -2,6 +2,7 @@
 apart from the full page, never indexed, never past a restriction."""
 
 from django.test import override_settings
+from django.utils import translation
 from wagtail.models import PageViewRestriction
 
 from nashra.ads.tests.factories import every_slot
@@ -118,3 +119,10 @@ class ReadingModeTests(NewspaperTestCase):
         for kind, text in blocks:
             self.assertIn(csp.source_hash(text), policy[f"{kind}-src"])
         self.assertNotIn("'unsafe-inline'", policy["script-src"])
+
+    def test_english_pages_read_left_to_right_from_the_same_template(self):
+        with translation.override("en"):
+            html = self.html(self.story.url + READING)
+        self.assertIn('<html lang="en" dir="ltr"', html)
+        self.assertIn(">Back to the full article</a>", html)
+        self.assertIn("نص الفقرة الأولى", html)
