@@ -111,6 +111,7 @@ INSTALLED_APPS = [
     "nashra.newsletters",
     "nashra.push",
     "nashra.ads",
+    "nashra.widgets",
     "nashra.search",
     "nashra.feeds",
     "nashra.importers",

@@ -12,6 +12,7 @@ from nashra.images.factories import create_image
 from nashra.live.factories import create_live_page, post_text
 from nashra.live.models import LiveEntry
 from nashra.sections.factories import create_section
+from nashra.widgets.models import WidgetAreas
 
 DEMO_IMAGE_SIZE = (1600, 900)
 
@@ -92,7 +93,24 @@ def load_demo(content, render, now=None, progress=None):
         _live_page(spec, sections, authors, now)
     for spec in getattr(content, "HOUSE_ADS", ()):
         _house_ad(spec, render)
+    _widgets(getattr(content, "WIDGETS", {}), sections, home)
     return len(content.ARTICLES)
+
+
+def _widgets(areas, sections, home):
+    """The sidebar and footer widgets, sections named by slug (#20)."""
+    if not areas:
+        return
+    placed = WidgetAreas.for_site(home.get_site())
+    for area, blocks in areas.items():
+        stream = []
+        for block in blocks:
+            value = dict(block["value"])
+            if "section" in value:
+                value["section"] = sections[value["section"]].pk
+            stream.append({"type": block["type"], "value": value})
+        setattr(placed, area, stream)
+    placed.save()
 
 
 def _house_ad(spec, render):

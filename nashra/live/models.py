@@ -68,6 +68,9 @@ class LivePage(ArticlePage):
         until = end if end is not None and end > now else now + TICKER_HORIZON
         Breaking.objects.update_or_create(page_id=self.pk, defaults={"until": until})
 
+    # Its entries are the story: a text-only copy without them would mislead.
+    offers_reading_mode = False
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(stream_context(self, request))

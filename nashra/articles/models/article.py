@@ -361,6 +361,20 @@ class ArticlePage(
             *(groups.author(slug) for slug in slugs),
         }
 
+    # «وضع القراءة» (#20): ?reading=1 serves the text alone. Served by
+    # Wagtail's serve view like the page itself, so a password or a login
+    # restriction answers first; the page cache keys on the query string, so
+    # the two forms are stored apart and never published as a static file.
+    offers_reading_mode = True
+
+    def reading_mode(self, request):
+        return self.offers_reading_mode and request.GET.get("reading") == "1"
+
+    def get_template(self, request, *args, **kwargs):
+        if self.reading_mode(request):
+            return "articles/article_reading.html"
+        return super().get_template(request, *args, **kwargs)
+
     def get_context(self, request, *args, **kwargs):
         from nashra.articles.views import article_context
 

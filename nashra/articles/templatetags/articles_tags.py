@@ -3,11 +3,13 @@ and the breaking-news ticker, each from the fragment cache when it can (#8)."""
 
 import re
 
+import nh3
 from django import template
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, ngettext
 from wagtail.models import Site
 
+from nashra.articles.blocks import SAFE_HTML_ATTRIBUTES, SAFE_HTML_TAGS
 from nashra.articles.breaking import ticker_html
 from nashra.articles.bylines import author_boxes
 from nashra.articles.contents import anchor_ids, table_of_contents
@@ -44,6 +46,26 @@ def article_body(context, page):
     cache."""
     html = slots.rewritten("article_body", context, _article_body(context, page)[0])
     return mark_safe(html)  # noqa: S308
+
+
+# What reading mode keeps of a rendered body (#20): its text and the
+# captions of its pictures; pictures, players, forms and scripts go.
+READING_TAGS = SAFE_HTML_TAGS - {"img"}
+READING_ATTRIBUTES = {**SAFE_HTML_ATTRIBUTES, "*": {"dir", "lang", "id", "class"}}
+
+
+@register.simple_tag(takes_context=True)
+def reading_body(context, page):
+    """The body's text for «وضع القراءة»: the same cached render as the
+    article, before any higher app places an ad inside it."""
+    html = nh3.clean(
+        _article_body(context, page)[0],
+        tags=READING_TAGS,
+        attributes=READING_ATTRIBUTES,
+        url_schemes={"http", "https", "mailto"},
+        link_rel="noopener",
+    )
+    return mark_safe(html)  # noqa: S308  (nh3 output)
 
 
 # Rich text links and embeds whose output follows another row: a page link

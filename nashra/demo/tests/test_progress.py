@@ -69,3 +69,11 @@ class DemoCommandOutput(TestCase):
         home = self.client.get("/").content.decode()
         self.assertIn(' data-ad-slot="ترويسة-النشرة"', home)
         self.assertIn(' data-ad-slot="بين-الكتل"', home)
+        # And widgets in the sidebar and footer (#20).
+        self.assertIn("widget-area--sidebar", home)
+        # Most read waits for the first readers: no view is made up.
+        self.assertNotIn("widget--most-read", home)
+        self.assertIn("نشرة الصباح", home)
+        self.assertIn("widget-area--footer", home)
+        self.assertIn("widget--today", home)
+        self.assertIn("widget--section", home)

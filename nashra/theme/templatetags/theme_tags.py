@@ -29,13 +29,20 @@ def number(request, value):
 
 # Before first paint, so a reader who chose dark never sees a white flash,
 # and with the `js` class the scheme button and the ticker are laid out
-# once, as they stay (#12).
+# once, as they stay (#12). The reader's text size (a step 0-4 of
+# TEXT_SIZES, site.css) is set here too, so an article's body is laid out
+# once at its size, never re-flowed after the page shows (#20).
 EARLY_SCRIPT = (
     "document.documentElement.classList.replace('no-js','js');"
     "try{var s=localStorage.getItem('nashra-scheme');"
-    "if(s==='light'||s==='dark')document.documentElement.dataset.scheme=s"
+    "if(s==='light'||s==='dark')document.documentElement.dataset.scheme=s;"
+    "var t=localStorage.getItem('nashra-text-size');"
+    "if(/^[0-4]$/.test(t||''))document.documentElement.dataset.textSize=t"
     "}catch(e){}"
 )
+# The article body's text sizes, in % of the normal size (#20): step 1.
+TEXT_SIZES = (90, 100, 115, 125, 140)
+DEFAULT_TEXT_SIZE = 1
 
 
 @register.simple_tag(takes_context=True)

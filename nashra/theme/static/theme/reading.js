@@ -134,3 +134,35 @@ if (recentTimes.length && root.lang.startsWith("ar")) {
   refresh();
   setInterval(refresh, 60_000);
 }
+
+// Text size of the article body (#20): five steps, remembered. The early
+// script in <head> applied the saved step before first paint; this moves
+// it. aria-disabled rather than disabled at either end, so a keyboard
+// reader's focus stays on the button they pressed.
+const sizer = document.querySelector("[data-text-sizer]");
+if (sizer) {
+  const steps = 5;
+  const normal = 1;
+  const current = () => {
+    const step = Number.parseInt(root.dataset.textSize ?? "", 10);
+    return Number.isInteger(step) && step >= 0 && step < steps ? step : normal;
+  };
+  const buttons = sizer.querySelectorAll("[data-text-size-step]");
+  const show = () => {
+    const step = current();
+    for (const button of buttons) {
+      const by = Number(button.dataset.textSizeStep);
+      const atEnd = (by < 0 && step === 0) || (by > 0 && step === steps - 1);
+      button.setAttribute("aria-disabled", String(atEnd));
+    }
+  };
+  for (const button of buttons) {
+    button.addEventListener("click", () => {
+      const step = Math.min(Math.max(current() + Number(button.dataset.textSizeStep), 0), steps - 1);
+      root.dataset.textSize = String(step);
+      try { localStorage.setItem("nashra-text-size", root.dataset.textSize); } catch { /* private mode */ }
+      show();
+    });
+  }
+  show();
+}
