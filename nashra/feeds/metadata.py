@@ -218,6 +218,13 @@ def _article(context, page, request):
     meta["section"] = section.title if section else ""
     meta["tags"] = [tag.name for tag in tags]
     meta["authors"] = [author.name for author in authors]
+    people = [
+        {"@type": "Person", "name": author.name,
+         "url": links.absolute(request, author.get_absolute_url())}
+        for author in authors
+    ]  # fmt: skip
+    # OpenGraph's article:author is an array of profile URLs: one meta each (#20).
+    meta["author_urls"] = [person["url"] for person in people]
     meta["feeds"] = _feeds("article", page, request)
     if page.featured_image:
         meta["image"] = _image(page.featured_image, request)
@@ -231,14 +238,7 @@ def _article(context, page, request):
         "datePublished": meta["published"],
         "dateModified": meta["modified"],
         "inLanguage": settings.LANGUAGE_CODE,
-        "author": [
-            {
-                "@type": "Person",
-                "name": author.name,
-                "url": links.absolute(request, author.get_absolute_url()),
-            }
-            for author in authors
-        ],  # fmt: skip
+        "author": people,
         "publisher": organization(request),
         "articleSection": meta["section"],
         "keywords": meta["tags"],

@@ -122,3 +122,18 @@ def duration_seconds(stream, size):
             tag = 0
         seconds = mp3_seconds(head, size, tag)
     return None if seconds is None else round(seconds)
+
+
+def clock(seconds):
+    """A duration as podcast apps and players write it: M:SS or H:MM:SS.
+
+    >>> clock(3725)
+    '1:02:05'
+    >>> clock(75)
+    '1:15'
+    """
+    minutes, secs = divmod(int(seconds), 60)
+    hours, minutes = divmod(minutes, 60)
+    if hours:
+        return f"{hours}:{minutes:02d}:{secs:02d}"
+    return f"{minutes}:{secs:02d}"

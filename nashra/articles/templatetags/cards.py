@@ -17,6 +17,7 @@ from django.utils.translation import get_language
 from wagtail.models import Site
 
 from nashra.articles import breaking
+from nashra.articles.models import ArticlePageAuthor
 from nashra.core import fragments, groups
 from nashra.core.listings import fetched
 from nashra.theme.loaders import active_theme
@@ -32,6 +33,25 @@ LISTS = ("articles", "related")
 
 def _fellows(context):
     return [item for name in LISTS for item in fetched(context.get(name))]
+
+
+def _fill_bylines(article, fellows):
+    """Every card's byline in one query, on the first card a listing renders
+    (#20): ``byline_authors`` alone would cost a query per card."""
+    waiting = {
+        item.pk: item
+        for item in (article, *fellows)
+        if item.pk and "byline_authors" not in item.__dict__
+    }
+    if not waiting:
+        return
+    found = {pk: [] for pk in waiting}
+    links = ArticlePageAuthor.objects.filter(page_id__in=waiting)
+    for link in links.select_related("author").order_by("sort_order", "pk"):
+        found[link.page_id].append(link.author)
+    for item in (article, *fellows):
+        if item.pk in found and "byline_authors" not in item.__dict__:
+            item.__dict__["byline_authors"] = found[item.pk]
 
 
 def _name(request, article, options):
@@ -53,6 +73,7 @@ def card(context, article, **given):
     options = {name: given.get(name) for name in OPTIONS}
 
     def build():
+        _fill_bylines(article, _fellows(context))
         found = context.template.engine.get_template(TEMPLATE)
         with context.push(article=article, **options):
             return str(found.render(context))

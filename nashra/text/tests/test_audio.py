@@ -67,3 +67,13 @@ def test_a_large_id3_tag_is_skipped():
 )
 def test_not_audio_gives_none(data):
     assert duration_seconds(io.BytesIO(data), len(data)) is None
+
+
+@pytest.mark.parametrize(
+    ("seconds", "expected"),
+    [(0, "0:00"), (59, "0:59"), (75, "1:15"), (3725, "1:02:05")],
+)
+def test_clock(seconds, expected):
+    from nashra.text.audio import clock
+
+    assert clock(seconds) == expected
