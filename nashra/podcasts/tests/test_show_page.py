@@ -1,0 +1,76 @@
+"""The show's page: its episodes with players and a link to the feed (#20)."""
+
+from django.db import connection
+from django.test import TestCase, override_settings
+from django.test.utils import CaptureQueriesContext
+
+from nashra.articles.factories import create_author
+from nashra.core.tests.factories import build_newspaper
+from nashra.podcasts.factories import create_episode, create_podcast
+
+PAGE = "/podcasts/morning/"
+
+
+@override_settings(PAGE_CACHE=False)
+class ShowPageTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.paper = build_newspaper(articles_per_section=1)
+        cls.show = create_podcast("نشرة الصباح", slug="morning")
+        cls.ahmad = create_author("أحمد منصور", "ahmad")
+        cls.episode = create_episode(
+            cls.show, cls.paper["world"], "الحلقة الأولى", seconds=65, number=1,
+            authors=[cls.paper["author"], cls.ahmad],
+        )  # fmt: skip
+        create_episode(
+            cls.show, cls.paper["world"], "حلقة-مسودة-سرية", seconds=1, publish=False
+        )
+
+    def test_lists_published_episodes_with_players(self):
+        response = self.client.get(PAGE)
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, "الحلقة الأولى")
+        self.assertNotContains(response, "حلقة-مسودة-سرية")
+        audio = self.episode.article.audio_file.url
+        self.assertContains(
+            response,
+            f'<audio class="podcast-episode__player" controls preload="none" src="{audio}"',
+        )
+        self.assertContains(
+            response, '<span class="podcast-episode__duration">1:05</span>'
+        )
+
+    def test_links_the_feed_for_podcast_apps(self):
+        response = self.client.get(PAGE)
+        self.assertContains(
+            response,
+            '<link rel="alternate" type="application/rss+xml" '
+            'title="نشرة الصباح" href="/podcasts/morning/feed.xml">',
+        )
+
+    def test_every_author_is_in_the_byline(self):
+        response = self.client.get(PAGE)
+        self.assertContains(
+            response,
+            '<a rel="author" href="/author/salma/">سلمى الحداد</a> و'
+            '<a rel="author" href="/author/ahmad/">أحمد منصور</a>',
+            html=False,
+        )
+
+    def test_more_episodes_cost_no_more_queries(self):
+        self.client.get(PAGE)
+        with CaptureQueriesContext(connection) as one:
+            self.client.get(PAGE)
+        for index in range(3):
+            create_episode(
+                self.show, self.paper["culture"], f"حلقة {index}", seconds=1,
+                authors=[self.ahmad],
+            )  # fmt: skip
+        self.client.get(PAGE)  # the publishes emptied the site's caches
+        with CaptureQueriesContext(connection) as four:
+            response = self.client.get(PAGE)
+        self.assertEqual(response.content.decode().count("<audio "), 4)
+        self.assertEqual(len(four), len(one))
+
+    def test_unknown_show_is_not_found(self):
+        self.assertEqual(self.client.get("/podcasts/nothing/").status_code, 404)
