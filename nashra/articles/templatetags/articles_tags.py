@@ -10,7 +10,7 @@ from django.utils.translation import get_language, ngettext
 from wagtail.models import Site
 
 from nashra.articles.breaking import ticker_html
-from nashra.articles.bylines import author_boxes
+from nashra.articles.bylines import author_boxes, fill_bylines
 from nashra.articles.contents import anchor_ids, table_of_contents
 from nashra.articles.neighbours import neighbours
 from nashra.articles.related import related
@@ -177,7 +177,11 @@ def related_section(context, page, tags):
 @register.simple_tag
 def related_articles(page, tags=None):
     """Related articles for the block under the body (nashra.articles.related)."""
-    return related(page, tag_ids=[tag.pk for tag in tags] if tags is not None else None)
+    found = related(
+        page, tag_ids=[tag.pk for tag in tags] if tags is not None else None
+    )
+    fill_bylines(found)  # the cards' bylines in one query (#20)
+    return found
 
 
 @register.simple_tag(takes_context=True)

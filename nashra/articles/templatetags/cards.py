@@ -2,8 +2,8 @@
 
 A listing's cards were most of an uncached section, tag or author page:
 each is a template include with three page URLs, a srcset, a date and a
-comment count. A card shows the article's title, summary, date, image,
-section and comment count: publishing, editing, moving or unpublishing it,
+comment count. A card shows the article's title, summary, byline, date,
+image, section and comment count: publishing, editing, moving or unpublishing it,
 and every comment count change, bump "page:<id>"; a section, image or
 setting change bumps "site". So the card's HTML is kept under those two
 groups, keyed on what else it depends on (site, theme, language and the
@@ -17,7 +17,7 @@ from django.utils.translation import get_language
 from wagtail.models import Site
 
 from nashra.articles import breaking
-from nashra.articles.models import ArticlePageAuthor
+from nashra.articles.bylines import fill_bylines
 from nashra.core import fragments, groups
 from nashra.core.listings import fetched
 from nashra.theme.loaders import active_theme
@@ -33,25 +33,6 @@ LISTS = ("articles", "related")
 
 def _fellows(context):
     return [item for name in LISTS for item in fetched(context.get(name))]
-
-
-def _fill_bylines(article, fellows):
-    """Every card's byline in one query, on the first card a listing renders
-    (#20): ``byline_authors`` alone would cost a query per card."""
-    waiting = {
-        item.pk: item
-        for item in (article, *fellows)
-        if item.pk and "byline_authors" not in item.__dict__
-    }
-    if not waiting:
-        return
-    found = {pk: [] for pk in waiting}
-    links = ArticlePageAuthor.objects.filter(page_id__in=waiting)
-    for link in links.select_related("author").order_by("sort_order", "pk"):
-        found[link.page_id].append(link.author)
-    for item in (article, *fellows):
-        if item.pk in found and "byline_authors" not in item.__dict__:
-            item.__dict__["byline_authors"] = found[item.pk]
 
 
 def _name(request, article, options):
@@ -73,7 +54,8 @@ def card(context, article, **given):
     options = {name: given.get(name) for name in OPTIONS}
 
     def build():
-        _fill_bylines(article, _fellows(context))
+        # Every card's byline in one query, on the listing's first miss (#20).
+        fill_bylines([article, *_fellows(context)])
         found = context.template.engine.get_template(TEMPLATE)
         with context.push(article=article, **options):
             return str(found.render(context))
