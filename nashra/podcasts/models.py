@@ -213,10 +213,16 @@ class Episode(models.Model):
         super().save(*args, **kwargs)
 
     def audio_address(self):
-        """The file's site path or the audio link, whichever the story has."""
+        """The stored file's own address, or the audio link.
+
+        The file itself (/media/… behind nginx, or the public bucket), not
+        Wagtail's /documents/ view: players and podcast apps ask for byte
+        ranges, which that view does not answer, and it sends audio as an
+        attachment.
+        """
         story = self.article
         if story.audio_file_id:
-            return story.audio_file.url
+            return story.audio_file.file.url
         return story.audio_url
 
     def clean(self):

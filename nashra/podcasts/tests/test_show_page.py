@@ -31,7 +31,7 @@ class ShowPageTests(TestCase):
         self.assertEqual(response.status_code, 200)
         self.assertContains(response, "الحلقة الأولى")
         self.assertNotContains(response, "حلقة-مسودة-سرية")
-        audio = self.episode.article.audio_file.url
+        audio = self.episode.article.audio_file.file.url
         self.assertContains(
             response,
             f'<audio class="podcast-episode__player" controls preload="none" src="{audio}"',
@@ -71,6 +71,20 @@ class ShowPageTests(TestCase):
             response = self.client.get(PAGE)
         self.assertEqual(response.content.decode().count("<audio "), 4)
         self.assertEqual(len(four), len(one))
+
+    def test_a_linked_episode_host_is_allowed_to_play_and_nothing_else(self):
+        from nashra.articles.factories import create_article
+        from nashra.podcasts.models import Episode
+
+        story = create_article(
+            self.paper["world"], "حلقة من رابط", format="audio",
+            audio_url="https://cdn.example/ep.mp3",
+        )  # fmt: skip
+        Episode.objects.create(podcast=self.show, article=story, length=10)
+        policy = self.client.get(PAGE)["Content-Security-Policy"]
+        media = next(p for p in policy.split("; ") if p.startswith("media-src"))
+        self.assertEqual(media, "media-src 'self' https://cdn.example")
+        self.assertNotIn("cdn.example", self.client.get("/")["Content-Security-Policy"])
 
     def test_unknown_show_is_not_found(self):
         self.assertEqual(self.client.get("/podcasts/nothing/").status_code, 404)
