@@ -185,7 +185,7 @@ class Episode(models.Model):
     )  # fmt: skip
     mime_type = models.CharField(
         _("file type"), max_length=60, blank=True,
-        help_text=_("For example audio/mpeg; guessed from the file name when left empty."),
+        help_text=_("The file's MIME type; guessed from its name when left empty."),
     )  # fmt: skip
     # Podcast apps know an episode by its guid: made once, never changed.
     guid = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)

@@ -234,7 +234,7 @@ class Migration(migrations.Migration):
                     "mime_type",
                     models.CharField(
                         blank=True,
-                        help_text="For example audio/mpeg; guessed from the file name when left empty.",
+                        help_text="The file's MIME type; guessed from its name when left empty.",
                         max_length=60,
                         verbose_name="file type",
                     ),
