@@ -20,6 +20,10 @@ class EpisodeViewSet(SnippetViewSet):
     list_display = ["__str__", "podcast", "season", "number", "duration"]
     list_filter = ["podcast"]
 
+    def get_queryset(self, request):
+        # The listing names each episode by its story: one query, not one a row.
+        return Episode.objects.select_related("article", "podcast")
+
 
 class PodcastsGroup(SnippetViewSetGroup):
     items = (PodcastViewSet, EpisodeViewSet)

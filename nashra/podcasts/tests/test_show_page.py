@@ -88,3 +88,33 @@ class ShowPageTests(TestCase):
 
     def test_unknown_show_is_not_found(self):
         self.assertEqual(self.client.get("/podcasts/nothing/").status_code, 404)
+
+
+@override_settings(PAGE_CACHE=False)
+class EpisodeStoryTests(TestCase):
+    """The story of an episode links its show and feed; other stories pay nothing."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.paper = build_newspaper(articles_per_section=1)
+        cls.show = create_podcast("نشرة الصباح", slug="morning")
+        cls.episode = create_episode(
+            cls.show, cls.paper["world"], "الحلقة الأولى", seconds=1, number=4
+        )
+
+    def test_the_story_names_its_show_and_feed(self):
+        response = self.client.get(self.episode.article.url)
+        self.assertContains(
+            response,
+            '<p class="episode-of">الحلقة 4 · بودكاست <a href="/podcasts/morning/">'
+            'نشرة الصباح</a> · <a href="/podcasts/morning/feed.xml" '
+            'type="application/rss+xml">خلاصة البودكاست (RSS)</a></p>',
+        )
+
+    def test_another_story_asks_nothing_about_podcasts(self):
+        story = self.paper["articles"][0]
+        self.client.get(story.url)
+        with CaptureQueriesContext(connection) as found:
+            response = self.client.get(story.url)
+        self.assertNotContains(response, "episode-of")
+        self.assertFalse([q for q in found if "podcasts_" in q["sql"]])
