@@ -172,7 +172,11 @@ class PodcastFeed(Feed):
         address = item.audio_address()
         if address.startswith("/"):
             address = links.absolute(self.request, address)
-        return [Enclosure(address, str(item.length or 0), item.mime_type)]
+        # The library's stored size follows a replaced file; the episode's
+        # own is for links and for documents uploaded before it was kept.
+        stored = item.article.audio_file if item.article.audio_file_id else None
+        length = (stored.file_size if stored else None) or item.length or 0
+        return [Enclosure(address, str(length), item.mime_type)]
 
     def item_extra_kwargs(self, item):
         story = item.article

@@ -34,9 +34,11 @@ def wav_bytes(seconds, pitch=440):
 
 
 def create_audio(title, seconds, *, pitch=440, filename="episode.wav"):
-    """A Wagtail document holding a generated WAV file."""
+    """A Wagtail document holding a generated WAV file, its size noted as the
+    admin's upload form notes it."""
+    data = wav_bytes(seconds, pitch)
     return get_document_model().objects.create(
-        title=title, file=ContentFile(wav_bytes(seconds, pitch), name=filename)
+        title=title, file=ContentFile(data, name=filename), file_size=len(data)
     )
 
 

@@ -9,7 +9,12 @@ from django.test.utils import CaptureQueriesContext
 from nashra.articles.factories import create_article, create_author
 from nashra.core.tests.factories import build_newspaper
 from nashra.feeds.tests.helpers import body
-from nashra.podcasts.factories import create_episode, create_podcast
+from nashra.podcasts.factories import (
+    create_audio,
+    create_episode,
+    create_podcast,
+    wav_bytes,
+)
 from nashra.podcasts.models import Episode
 
 FEED = "/podcasts/morning/feed.xml"
@@ -134,6 +139,15 @@ class PodcastFeedTests(TestCase):
         self.assertEqual(
             len(seven), len(two), [q["sql"][:150] for q in seven.captured_queries]
         )
+
+    def test_a_replaced_file_gives_its_own_length(self):
+        story = self.second.article
+        story.audio_file = create_audio("أطول", 5, filename="longer.wav")
+        story.save_revision().publish()
+        _response, parsed = self.fetch()
+        entry = next(e for e in parsed.entries if e.title == "الحلقة الثانية")
+        self.assertEqual(int(entry.enclosures[0].length), len(wav_bytes(5)))
+        self.assertIn("/longer", entry.enclosures[0].href)
 
     def test_an_unknown_show_is_not_found(self):
         self.assertEqual(self.client.get("/podcasts/nothing/feed.xml").status_code, 404)
