@@ -26,7 +26,7 @@ _HEAD = 64 * 1024  # enough for an ID3 tag's start and the first frames
 def wav_seconds(head, size):
     """Seconds of a RIFF/WAVE file, from its first bytes and byte size.
 
-    >>> wav_seconds(b"", 0) is None
+    >>> wav_seconds("ليس صوتًا".encode(), 17) is None
     True
     """
     if len(head) < 12 or head[:4] != b"RIFF" or head[8:12] != b"WAVE":
@@ -73,7 +73,7 @@ def _frame(head, at):
 def mp3_seconds(head, size, tag_size=None):
     """Seconds of an MPEG Layer III file, from its first bytes and byte size.
 
-    >>> mp3_seconds(b"not audio", 9) is None
+    >>> mp3_seconds("ليس صوتًا".encode(), 17) is None
     True
     """
     start = _id3_size(head) if tag_size is None else tag_size
@@ -127,7 +127,7 @@ def duration_seconds(stream, size):
 def clock(seconds):
     """A duration as podcast apps and players write it: M:SS or H:MM:SS.
 
-    >>> clock(3725)
+    >>> clock(3725)  # حلقة مدتها ساعة ودقيقتان وخمس ثوانٍ
     '1:02:05'
     >>> clock(75)
     '1:15'
