@@ -48,6 +48,17 @@ class ShowPageTests(TestCase):
             'title="نشرة الصباح" href="/podcasts/morning/feed.xml">',
         )
 
+    def test_canonical_opengraph_and_json_ld(self):
+        page = self.client.get(PAGE).content.decode()
+        self.assertIn(
+            '<link rel="canonical" href="http://localhost/podcasts/morning/">', page
+        )
+        self.assertIn('<meta property="og:title" content="نشرة الصباح">', page)
+        self.assertIn('<meta property="og:image:width" content="1400">', page)
+        self.assertEqual(page.count('type="application/rss+xml"'), 2)  # head, header
+        self.assertIn('"@type": "PodcastSeries"', page)
+        self.assertIn('"webFeed": "http://localhost/podcasts/morning/feed.xml"', page)
+
     def test_every_author_is_in_the_byline(self):
         response = self.client.get(PAGE)
         self.assertContains(
