@@ -10,5 +10,8 @@ class PodcastsConfig(AppConfig):
     verbose_name = _("Podcasts")
 
     def ready(self):
+        from nashra.podcasts import signals
+
+        signals.connect()
         # The article page offers the slot; it does not know podcasts exist.
         slots.fill("below_title", "podcasts/episode_of.html")

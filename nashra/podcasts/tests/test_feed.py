@@ -148,6 +148,7 @@ class PodcastFeedTests(TestCase):
         entry = next(e for e in parsed.entries if e.title == "الحلقة الثانية")
         self.assertEqual(int(entry.enclosures[0].length), len(wav_bytes(5)))
         self.assertIn("/longer", entry.enclosures[0].href)
+        self.assertEqual(entry.itunes_duration, "0:05")  # measured again
 
     def test_an_unknown_show_is_not_found(self):
         self.assertEqual(self.client.get("/podcasts/nothing/feed.xml").status_code, 404)
