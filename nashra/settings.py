@@ -107,6 +107,7 @@ INSTALLED_APPS = [
     "nashra.sections",
     "nashra.articles",
     "nashra.live",
+    "nashra.podcasts",
     "nashra.comments",
     "nashra.newsletters",
     "nashra.push",
@@ -457,7 +458,13 @@ WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILADMIN_COMMENTS_ENABLED = True
 WAGTAIL_WORKFLOW_CANCEL_ON_PUBLISH = True
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx", "zip"]
+WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx", "zip",
+                          "mp3", "m4a", "wav", "ogg", "oga", "opus"]  # fmt: skip
+# Audio stories and podcast episodes play in the page's <audio> (#20).
+WAGTAILDOCS_INLINE_CONTENT_TYPES = [
+    "application/pdf", "text/plain", "audio/mpeg", "audio/mp4", "audio/x-m4a",
+    "audio/wav", "audio/x-wav", "audio/ogg", "audio/opus",
+]  # fmt: skip
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
 WAGTAILEMBEDS_RESPONSIVE_HTML = True

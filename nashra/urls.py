@@ -16,6 +16,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("", include("nashra.articles.urls")),
     path("", include("nashra.live.urls")),
+    path("", include("nashra.podcasts.urls")),
     path("api/v1/live/", include("nashra.live.api_urls")),
     path("search/", include("nashra.search.urls")),
     path("", include("nashra.comments.urls")),

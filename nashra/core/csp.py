@@ -110,7 +110,7 @@ def reader_policy(request):
         "font-src": ["'self'", *assets],
         "connect-src": ["'self'", *extra["connect-src"], *more("connect-src")],
         "frame-src": ["'self'", *extra["frame-src"], *more("frame-src")],
-        "media-src": ["'self'", *assets],
+        "media-src": ["'self'", *assets, *own.get("media-src", ())],
         "object-src": ["'none'"],
         "base-uri": ["'self'"],
         "form-action": ["'self'"],

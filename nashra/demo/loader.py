@@ -7,10 +7,13 @@ from django.utils import timezone
 
 from nashra.ads.models import AdSlot
 from nashra.articles.factories import create_article, create_author
+from nashra.articles.models import StoryFormat
 from nashra.home.models import HomePage
 from nashra.images.factories import create_image
 from nashra.live.factories import create_live_page, post_text
 from nashra.live.models import LiveEntry
+from nashra.podcasts.factories import create_audio
+from nashra.podcasts.models import Episode, Podcast
 from nashra.sections.factories import create_section
 from nashra.widgets.models import WidgetAreas
 
@@ -93,6 +96,8 @@ def load_demo(content, render, now=None, progress=None):
         _live_page(spec, sections, authors, now)
     for spec in getattr(content, "HOUSE_ADS", ()):
         _house_ad(spec, render)
+    for spec in getattr(content, "PODCASTS", ()):
+        _podcast(spec, sections, authors, render, now)
     _widgets(getattr(content, "WIDGETS", {}), sections, home)
     return len(content.ARTICLES)
 
@@ -111,6 +116,34 @@ def _widgets(areas, sections, home):
             stream.append({"type": block["type"], "value": value})
         setattr(placed, area, stream)
     placed.save()
+
+
+def _podcast(spec, sections, authors, render, now):
+    """A show with a square cover and its episodes, each an audio story whose
+    sound is made here (#20)."""
+    cover = create_image(
+        title=spec["title"], data=render(spec["cover"], 1400, 1400),
+        filename=f"{spec['cover']}.jpg",
+    )  # fmt: skip
+    section = sections[spec["section"]]
+    show = Podcast.objects.create(
+        slug=spec["slug"], title=spec["title"], description=spec["description"],
+        cover=cover, author=spec["author"], owner_name=spec["owner_name"],
+        owner_email=spec["owner_email"], category=spec["category"], section=section,
+    )  # fmt: skip
+    for episode in sorted(spec["episodes"], key=lambda item: -item["hours_ago"]):
+        audio = create_audio(
+            episode["title"], episode["seconds"], pitch=episode["pitch"],
+            filename=f"episode-{episode['number']}.wav",
+        )  # fmt: skip
+        story = create_article(
+            section, episode["title"], slug=episode["slug"],
+            summary=episode["summary"], format=StoryFormat.AUDIO, audio_file=audio,
+            authors=[authors[slug] for slug in episode["authors"]],
+            published_at=now - timedelta(hours=episode["hours_ago"]),
+        )  # fmt: skip
+        Episode.objects.create(podcast=show, article=story, number=episode["number"])
+    return show
 
 
 def _house_ad(spec, render):

@@ -8,11 +8,13 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from nashra.desk import plan
 from nashra.desk.access import may_use_desk
 from nashra.desk.forms import SPANS, DeskFilters
+from nashra.text.bylines import join_names
 
 # Reversed once per request, not once per row (1,500 rows in a week).
 ID_MARK = "2147483647"
@@ -72,6 +74,7 @@ def _row_html(row, url, labels):
         f'<tr data-desk-item="{row.pk}"><td>{timezone.localtime(row.at):%H:%M}</td>'
         f'<td><a href="{escape(url)}">{escape(row.title)}</a></td>'
         f'<td><span class="status status--{row.status}">{labels[row.status]}</span></td>'
-        f"<td>{escape('، '.join(row.writers))}</td><td>{escape(row.assignee)}</td></tr>"
+        f"<td>{escape(join_names(row.writers, get_language()))}</td>"
+        f"<td>{escape(row.assignee)}</td></tr>"
     )
     return mark_safe(cells)  # noqa: S308  (escaped above)

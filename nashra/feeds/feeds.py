@@ -98,7 +98,7 @@ class ArticleFeed(Feed):
         self.bylines, self.tag_names = {}, {}
         bylines = ArticlePageAuthor.objects.filter(page_id__in=ids)
         for link in bylines.select_related("author").order_by("sort_order", "pk"):
-            self.bylines.setdefault(link.page_id, []).append(link.author.name)
+            self.bylines.setdefault(link.page_id, []).append(link.author)
         tags = ArticleTag.objects.filter(content_object_id__in=ids)
         for link in tags.select_related("tag").order_by("pk"):
             self.tag_names.setdefault(link.content_object_id, []).append(link.tag.name)
@@ -144,7 +144,9 @@ class ArticleFeed(Feed):
         return item.modified_at
 
     def item_author_name(self, item):
-        return _(" and ").join(self.bylines.get(item.pk, [])) or None
+        # Each author is written on its own (`authors` below, #20): a single
+        # «أحمد وسلمى» would read as one person to every feed reader.
+        return None
 
     def item_categories(self, item):
         section = [item.section.title] if item.section else []
@@ -159,11 +161,18 @@ class ArticleFeed(Feed):
         return [Enclosure(media["url"], str(media["fileSize"]), media["type"])]
 
     def item_extra_kwargs(self, item):
-        extra = {"media": self._media(item)}
+        extra = {"media": self._media(item), "authors": self._authors(item)}
         if self.options.full_text:
             body = absolutise(str(item.body), links.root_url(self.request))
             extra["content"] = in_direction(body)
         return extra
+
+    def _authors(self, item):
+        """[(name, absolute author page)] in byline order."""
+        return [
+            (author.name, links.absolute(self.request, author.get_absolute_url()))
+            for author in self.bylines.get(item.pk, [])
+        ]
 
     def _media(self, item):
         if not item.featured_image:

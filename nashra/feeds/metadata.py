@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from nashra.articles.models import ArticlePage
 from nashra.feeds import links
 from nashra.feeds.feeds import FEED_IMAGE
+from nashra.feeds.podcast_feed import COVER
 from nashra.home.models import HomePage
 from nashra.images import renditions
 from nashra.live.models import LivePage
@@ -146,7 +147,29 @@ def describe(context):
         return _subject(context["tag"], "tag", request)
     if context.get("author") is not None and page is None:
         return _subject(context["author"], "author", request)
+    if context.get("podcast") is not None and page is None:
+        return _podcast(context["podcast"], request)
     return None
+
+
+def _podcast(show, request):
+    """A show's page (#20): its cover as the picture, its feed for apps."""
+    url = links.absolute(request, show.get_absolute_url())
+    meta = _base(request, "podcast", show.title, show.description[:300], url)
+    meta["feeds"] = [(show.title, show.feed_path(), None)]
+    if show.cover:
+        rendition = show.cover.get_rendition(COVER)
+        meta["image"] = {"url": links.absolute(request, rendition.url),
+                         "width": rendition.width, "height": rendition.height,
+                         "alt": show.cover.default_alt_text}  # fmt: skip
+    home = (meta["site_name"], links.absolute(request, "/"))
+    meta["json_ld"] = [
+        {"@type": "PodcastSeries", "@id": f"{url}#podcast", "name": show.title,
+         "description": show.description, "url": url, "inLanguage": show.language,
+         "webFeed": links.absolute(request, show.feed_path())},
+        breadcrumbs([home, (show.title, url)]),
+    ]  # fmt: skip
+    return meta
 
 
 def _base(request, kind, title, description, url):
@@ -213,6 +236,13 @@ def _article(context, page, request):
     meta["section"] = section.title if section else ""
     meta["tags"] = [tag.name for tag in tags]
     meta["authors"] = [author.name for author in authors]
+    people = [
+        {"@type": "Person", "name": author.name,
+         "url": links.absolute(request, author.get_absolute_url())}
+        for author in authors
+    ]  # fmt: skip
+    # OpenGraph's article:author is an array of profile URLs: one meta each (#20).
+    meta["author_urls"] = [person["url"] for person in people]
     meta["feeds"] = _feeds("article", page, request)
     if page.featured_image:
         meta["image"] = _image(page.featured_image, request)
@@ -226,14 +256,7 @@ def _article(context, page, request):
         "datePublished": meta["published"],
         "dateModified": meta["modified"],
         "inLanguage": settings.LANGUAGE_CODE,
-        "author": [
-            {
-                "@type": "Person",
-                "name": author.name,
-                "url": links.absolute(request, author.get_absolute_url()),
-            }
-            for author in authors
-        ],  # fmt: skip
+        "author": people,
         "publisher": organization(request),
         "articleSection": meta["section"],
         "keywords": meta["tags"],

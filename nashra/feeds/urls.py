@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from nashra.feeds import comment_feeds, feeds, views
+from nashra.feeds import comment_feeds, feeds, podcast_feed, views
 from nashra.feeds.api import urlpatterns as api_urlpatterns
 
 app_name = "feeds"
@@ -21,6 +21,7 @@ urlpatterns = [
     path("sitemap.xml", views.sitemap_index, name="sitemap-index"),
     path("sitemaps/news.xml", views.news_sitemap, name="sitemap-news"),
     path("sitemaps/<slug:name>-<int:page>.xml", views.sitemap_file, name="sitemap"),
+    path("podcasts/<str:slug>/feed.xml", podcast_feed.PodcastFeed(), name="podcast"),
     *_both("feeds/", feeds.ArticleFeed, "site"),
     *_both("feeds/section/<int:pk>/", feeds.SectionFeed, "section"),
     *_both("feeds/tag/<str:slug>/", feeds.TagFeed, "tag"),

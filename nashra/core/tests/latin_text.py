@@ -49,6 +49,10 @@ ALLOWED = {
     "Unsplash",
     "JavaScript",
     "Google",
+    # Podcast directories the podcast admin names (#20).
+    "Apple",
+    "Podcasts",
+    "Spotify",
     # Social networks on the theme's "social profiles" menu.
     "Facebook",
     "Instagram",
@@ -92,6 +96,10 @@ ALLOWED = {
     "API",
     "ID",
     "UUID",
+    "GUID",
+    "MIME",
+    "MP",  # of MP3: LATIN_WORD stops at the digit
+    "WAV",
     "IP",
     "JSON",
     "WCAG",

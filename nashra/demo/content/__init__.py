@@ -3,7 +3,8 @@
 Shapes (the loader depends on these keys): ``SECTIONS``, ``SUBSECTIONS`` (with their parent's slug) and ``AUTHORS`` are lists of
 dicts; ``ARTICLES`` holds one dict per story with a ``body`` list of
 ``{"type", "value"}`` blocks (see ``blocks.py``); ``TAGS`` lists every tag name in the
-order it first appears; ``LIVE_PAGES`` the live coverage (see ``live.py``); ``HOUSE_ADS`` the ad slots (``ads.py``); ``WIDGETS`` the sidebar and footer widgets (``widgets.py``). Everything here is fictional and written for this project.
+order it first appears; ``LIVE_PAGES`` the live coverage (see ``live.py``); ``HOUSE_ADS`` the ad slots (``ads.py``); ``WIDGETS`` the sidebar and footer widgets (``widgets.py``);
+``PODCASTS`` the shows and their episodes (``podcasts.py``). Everything here is fictional and written for this project.
 """
 
 from nashra.demo.content.ads import HOUSE_ADS
@@ -16,6 +17,7 @@ from nashra.demo.content.articles_technology import TECHNOLOGY_ARTICLES
 from nashra.demo.content.articles_world import WORLD_ARTICLES
 from nashra.demo.content.authors import AUTHORS
 from nashra.demo.content.live import LIVE_PAGES
+from nashra.demo.content.podcasts import PODCASTS
 from nashra.demo.content.sections import SECTIONS, SUBSECTIONS
 from nashra.demo.content.widgets import WIDGETS
 
@@ -36,6 +38,7 @@ __all__ = [
     "AUTHORS",
     "HOUSE_ADS",
     "LIVE_PAGES",
+    "PODCASTS",
     "SECTIONS",
     "SUBSECTIONS",
     "TAGS",

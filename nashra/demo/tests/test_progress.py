@@ -61,7 +61,10 @@ class DemoCommandOutput(TestCase):
         self.assertIn(f"{len(content.ARTICLES)} articles", lines[0])
         self.assertIn("Demo site loaded", lines[1])
         live = len(content.LIVE_PAGES)
-        self.assertEqual(ArticlePage.objects.count(), len(content.ARTICLES) + live)
+        episodes = sum(len(show["episodes"]) for show in content.PODCASTS)
+        self.assertEqual(
+            ArticlePage.objects.count(), len(content.ARTICLES) + live + episodes
+        )
         # A newcomer sees house ads in a few slots (#20).
         self.assertEqual(
             AdSlot.objects.filter(kind="house").count(), len(content.HOUSE_ADS)

@@ -140,6 +140,15 @@ class DeskTests(TestCase):
         count()  # Wagtail reads its sites again after a publish
         self.assertEqual(count(), before)
 
+    def test_every_writer_is_named_as_arabic_writes_a_list(self):
+        """«هدى الكاتبة وسلمى وخالد», not a comma list (#20)."""
+        names = [create_author(name) for name in ("سلمى", "خالد")]
+        story = create_article(
+            self.world, "خبر مشترك", slug="joint", publish=False, owner=self.editor,
+            authors=[self.published.article_authors.first().author, *names],
+        )  # fmt: skip
+        self.assertEqual(rows(self.get())[story.pk][3], "هدى الكاتبة وسلمى وخالد")
+
     def test_titles_and_names_are_escaped(self):
         """The rows are built in Python, not the template: a headline with
         markup must still arrive as text."""
