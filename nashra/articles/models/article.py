@@ -261,6 +261,12 @@ class ArticlePage(
         return [link.author for link in self.article_authors.all()]
 
     @property
+    def columnist(self):
+        """The opinion card's columnist, when the listing attached it
+        (queries.attach_columnists); never a query of its own (#20)."""
+        return vars(self).get("_columnist")
+
+    @property
     def caption(self):
         image = self.featured_image
         return self.image_caption or (image.caption if image else "")

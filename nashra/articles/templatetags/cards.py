@@ -17,6 +17,7 @@ from django.utils.translation import get_language
 from wagtail.models import Site
 
 from nashra.articles import breaking
+from nashra.articles.queries import attach_columnists
 from nashra.core import fragments, groups
 from nashra.core.listings import fetched
 from nashra.theme.loaders import active_theme
@@ -53,6 +54,9 @@ def card(context, article, **given):
     options = {name: given.get(name) for name in OPTIONS}
 
     def build():
+        # An opinion card names its columnist: read for the whole listing
+        # at the first card that needs it, and not at all from the cache.
+        attach_columnists([article, *_fellows(context)])
         found = context.template.engine.get_template(TEMPLATE)
         with context.push(article=article, **options):
             return str(found.render(context))

@@ -246,3 +246,72 @@ class FormatPages(TestCase):
         self.assertEqual(review["reviewBody"], "هاتف جيد")
         rating = review["itemReviewed"]["aggregateRating"]
         self.assertEqual((rating["ratingValue"], rating["ratingCount"]), (4.5, 12))
+
+
+class FormatCards(TestCase):
+    """Each format's card, and the columnist's name without a query per card."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.paper = build_newspaper(articles_per_section=1)
+        cls.section = cls.paper["culture"]
+        cls.writers = [
+            create_author(f"كاتب الرأي {n}", f"writer-{n}") for n in range(6)
+        ]
+        create_article(cls.section, "قصة فيديو", format=StoryFormat.VIDEO,
+                       video_url="https://youtu.be/dQw4w9WgXcQ")  # fmt: skip
+        create_article(cls.section, "قصة صوتية", format=StoryFormat.AUDIO,
+                       audio_url="https://media.example.net/a.mp3")  # fmt: skip
+        create_article(cls.section, "قصة صور", format=StoryFormat.GALLERY)
+        cls.opinion(0)
+
+    @classmethod
+    def opinion(cls, n):
+        return create_article(
+            cls.section, f"رأي رقم {n}", format=StoryFormat.OPINION,
+            authors=[cls.writers[n], cls.paper["author"]],
+        )  # fmt: skip
+
+    def listing(self):
+        from django.core.cache import caches
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        self.client.get(self.section.url)  # settings rows, renditions: made once
+        for cache in caches.all():
+            cache.clear()
+        with CaptureQueriesContext(connection) as queries:
+            response = self.client.get(self.section.url)
+        self.assertEqual(response.status_code, 200)
+        return response.content.decode(), len(queries)
+
+    def test_cards_say_their_format(self):
+        html, _ = self.listing()
+        for kind, label in (("video", "فيديو"), ("audio", "صوت"),
+                            ("gallery", "معرض صور"), ("opinion", "رأي")):  # fmt: skip
+            self.assertIn(f'data-format="{kind}"><svg' if kind != "opinion"
+                          else f'data-format="{kind}">', html)  # fmt: skip
+            self.assertIn(f"card--{kind}", html)
+            self.assertIn(f"<span>{label}</span>", html)
+        self.assertIn(
+            '<span class="card__columnist">كاتب الرأي <bdi>0</bdi></span>', html
+        )
+        self.assertNotIn("card--standard", html)
+
+    def test_columnists_cost_one_query_for_the_listing(self):
+        """Six opinion cards cost what one does: the columnists are read in
+        one query for the whole listing, not one a card."""
+        _, one = self.listing()
+        for n in range(1, 6):
+            self.opinion(n)
+        html, six = self.listing()
+        self.assertEqual(html.count('class="card__columnist"'), 6)
+        self.assertEqual(one, six)
+
+    def test_no_opinion_no_query(self):
+        from nashra.articles.models import ArticlePage
+        from nashra.articles.queries import attach_columnists
+
+        stories = list(ArticlePage.objects.exclude(format=StoryFormat.OPINION))
+        with self.assertNumQueries(0):
+            attach_columnists(stories)
