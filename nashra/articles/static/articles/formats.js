@@ -93,6 +93,9 @@ function startGallery(gallery) {
   let start = null;
   stage.addEventListener("pointerdown", (event) => {
     start = { x: event.clientX, y: event.clientY };
+    // The lifted finger may be outside the stage: its pointerup comes here.
+    stage.setPointerCapture(event.pointerId);
+    event.preventDefault();
   });
   stage.addEventListener("pointerup", (event) => {
     if (!start) return;
