@@ -41,7 +41,12 @@ def create_article(
         live=publish,
         **fields,
     )
-    article.article_authors = [ArticlePageAuthor(author=author) for author in authors]
+    # In the byline's order, as the editor's inline panel saves it: with no
+    # sort_order PostgreSQL returned the names in any order.
+    article.article_authors = [
+        ArticlePageAuthor(author=author, sort_order=index)
+        for index, author in enumerate(authors)
+    ]
     if tags:
         article.tags.set(list(tags))
     section.add_child(instance=article)

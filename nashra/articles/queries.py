@@ -50,7 +50,7 @@ def attach_columnists(articles):
         return
     links = ArticlePageAuthor.objects.filter(page_id__in=list(wanted))
     first = {}
-    for link in links.select_related("author").order_by("page_id", "sort_order"):
+    for link in links.select_related("author").order_by("page_id", "sort_order", "pk"):
         first.setdefault(link.page_id, link.author)
     for pk, found in wanted.items():
         for article in found:
