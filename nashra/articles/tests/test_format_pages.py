@@ -315,3 +315,32 @@ class FormatCards(TestCase):
         stories = list(ArticlePage.objects.exclude(format=StoryFormat.OPINION))
         with self.assertNumQueries(0):
             attach_columnists(stories)
+
+
+class GalleryQueries(TestCase):
+    def test_a_bigger_gallery_costs_no_more_queries(self):
+        """Photos, their renditions and the JSON-LD's images are read once
+        for the page, whatever the number of photos."""
+        from django.core.cache import caches
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        paper = build_newspaper(articles_per_section=1)
+        photos = [create_image(f"صورة {n}") for n in range(8)]
+        page = create_article(paper["world"], "معرض", slug="big-gallery",
+                              format=StoryFormat.GALLERY)  # fmt: skip
+
+        def count(number):
+            page.gallery_photos = [GalleryPhoto(image=p) for p in photos[:number]]
+            page.save_revision().publish()
+            self.client.get(page.url)  # renditions made on the first view
+            for cache in caches.all():
+                cache.clear()
+            with CaptureQueriesContext(connection) as queries:
+                response = self.client.get(page.url)
+            self.assertEqual(
+                response.content.decode().count("data-gallery-item"), number
+            )
+            return len(queries)
+
+        self.assertEqual(count(2), count(8))
