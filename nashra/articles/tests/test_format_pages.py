@@ -272,16 +272,17 @@ class FormatCards(TestCase):
             authors=[cls.writers[n], cls.paper["author"]],
         )  # fmt: skip
 
-    def listing(self):
+    def listing(self, url=None):
         from django.core.cache import caches
         from django.db import connection
         from django.test.utils import CaptureQueriesContext
 
-        self.client.get(self.section.url)  # settings rows, renditions: made once
+        url = url or self.section.url
+        self.client.get(url)  # settings rows, renditions: made once
         for cache in caches.all():
             cache.clear()
         with CaptureQueriesContext(connection) as queries:
-            response = self.client.get(self.section.url)
+            response = self.client.get(url)
         self.assertEqual(response.status_code, 200)
         return response.content.decode(), len(queries)
 
@@ -307,6 +308,15 @@ class FormatCards(TestCase):
         html, six = self.listing()
         self.assertEqual(html.count('class="card__columnist"'), 6)
         self.assertEqual(one, six)
+
+    def test_the_front_page_reads_the_columnists_once(self):
+        html, one = self.listing("/")
+        self.assertIn('class="card__columnist"', html)
+        for n in range(1, 4):
+            self.opinion(n)
+        html, four = self.listing("/")
+        self.assertGreaterEqual(html.count('class="card__columnist"'), 4)
+        self.assertEqual(one, four)
 
     def test_no_opinion_no_query(self):
         from nashra.articles.models import ArticlePage
