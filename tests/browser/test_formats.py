@@ -141,3 +141,20 @@ def test_gallery_swipe_moves_in_the_reading_direction(
     page.mouse.up()
     digits = page.locator("[data-gallery]").get_attribute("data-digits")
     assert page.locator("[data-gallery-counter]").text_content().startswith(digits[2])
+
+
+def test_gallery_arrows_follow_a_left_to_right_page(
+    strict_page, live_server, gallery_story
+):
+    """The same template on an LTR page: there the next photo is on the right."""
+    page = strict_page
+    page.goto(live_server.url + gallery_story.url)
+    page.evaluate("() => { document.documentElement.dir = 'ltr'; }")
+    page.locator("[data-gallery-item]").first.click()
+    digits = page.locator("[data-gallery]").get_attribute("data-digits")
+    counter = page.locator("[data-gallery-counter]")
+    page.keyboard.press("ArrowRight")
+    assert counter.text_content().startswith(digits[2])
+    page.keyboard.press("ArrowLeft")
+    page.keyboard.press("ArrowLeft")
+    assert counter.text_content().startswith(digits[3])
