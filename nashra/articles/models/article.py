@@ -164,6 +164,16 @@ class ArticlePage(
              FieldPanel("image_credit")],
             heading=_("Featured image"),
         ),
+        # The story's format and its media (#20): what the reader's page
+        # puts under the title (articles/formats.py).
+        MultiFieldPanel(
+            [FieldPanel("format"), FieldPanel("video_url"), FieldPanel("video_file"),
+             FieldPanel("audio_file"), FieldPanel("audio_url"),
+             FieldPanel("media_duration")],
+            heading=_("Story format"),
+        ),
+        InlinePanel("gallery_photos", label=_("Gallery photos"),
+                    heading=_("Gallery photos")),
         FieldPanel("body"),
         InlinePanel("article_authors", label=_("Authors")),
         FieldPanel("tags"),

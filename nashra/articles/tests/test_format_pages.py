@@ -354,3 +354,52 @@ class GalleryQueries(TestCase):
             return len(queries)
 
         self.assertEqual(count(2), count(8))
+
+
+class EditorFormats(TestCase):
+    """The editor sets a story's format and its gallery in the page form."""
+
+    @classmethod
+    def setUpTestData(cls):
+        from django.contrib.auth import get_user_model
+
+        cls.paper = build_newspaper(articles_per_section=1)
+        cls.photo = create_image("صورة المعرض")
+        cls.editor = get_user_model().objects.create_superuser(
+            "formats-editor", "f@example.org", "pw"
+        )
+
+    def test_the_form_shows_the_format_and_creates_a_gallery(self):
+        from wagtail.test.utils.form_data import (
+            inline_formset,
+            nested_form_data,
+            streamfield,
+        )
+
+        self.client.force_login(self.editor)
+        url = f"/admin/pages/add/articles/articlepage/{self.paper['world'].pk}/"
+        form = self.client.get(url).content.decode()
+        self.contains('name="format"', form)
+        self.contains('name="video_url"', form)
+        self.contains('name="gallery_photos-TOTAL_FORMS"', form)
+        self.contains("نوع القصة", form)
+        data = nested_form_data({
+            "title": "معرض من المحرر", "slug": "editor-gallery", "format": "gallery",
+            "body": streamfield([]),
+            "article_authors": inline_formset([]),
+            "gallery_photos": inline_formset([
+                {"image": self.photo.pk, "caption": "تعليق المحرر", "credit": "نشرة"}]),
+        })  # fmt: skip
+        data["action-publish"] = "1"
+        response = self.client.post(url, data)
+        self.assertEqual(response.status_code, 302)
+        from nashra.articles.models import ArticlePage
+
+        page = ArticlePage.objects.get(slug="editor-gallery")
+        self.assertEqual(page.format, StoryFormat.GALLERY)
+        self.assertEqual(
+            [(p.caption, p.credit) for p in page.gallery_photos.all()],
+            [("تعليق المحرر", "نشرة")],
+        )
+
+    contains = FormatPages.contains
