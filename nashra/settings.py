@@ -458,12 +458,21 @@ WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILADMIN_COMMENTS_ENABLED = True
 WAGTAIL_WORKFLOW_CANCEL_ON_PUBLISH = True
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx", "zip",
-                          "mp3", "m4a", "wav", "ogg", "oga", "opus"]  # fmt: skip
-# Audio stories and podcast episodes play in the page's <audio> (#20).
+# Audio and video files play in the page (#20): their types are fixed here,
+# not guessed from the machine's mime.types, and they are served inline.
+WAGTAILDOCS_CONTENT_TYPES = {
+    "mp3": "audio/mpeg", "m4a": "audio/mp4", "oga": "audio/ogg", "ogg": "audio/ogg",
+    "opus": "audio/ogg", "wav": "audio/wav", "mp4": "video/mp4", "m4v": "video/mp4",
+    "webm": "video/webm",
+}  # fmt: skip
 WAGTAILDOCS_INLINE_CONTENT_TYPES = [
-    "application/pdf", "text/plain", "audio/mpeg", "audio/mp4", "audio/x-m4a",
-    "audio/wav", "audio/x-wav", "audio/ogg", "audio/opus",
+    "application/pdf",
+    "text/plain",
+    *dict.fromkeys(WAGTAILDOCS_CONTENT_TYPES.values()),
+]
+WAGTAILDOCS_EXTENSIONS = [
+    "csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx", "zip",
+    *WAGTAILDOCS_CONTENT_TYPES,
 ]  # fmt: skip
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAIL_ALLOW_UNICODE_SLUGS = True

@@ -3,9 +3,11 @@ from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.documents.views.serve import serve as serve_document
 
 from nashra.core import routing
 from nashra.core.media import media_file
+from nashra.core.ranges import ranged
 
 handler400 = "nashra.core.views.bad_request"
 handler404 = "nashra.core.views.page_not_found"
@@ -13,6 +15,9 @@ handler500 = "nashra.core.views.server_error"
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
+    # Wagtail's own document view, answering byte ranges so that an audio or
+    # video story seeks (#20); its URL name stays Wagtail's, below.
+    re_path(r"^documents/(\d+)/(.*)$", ranged(serve_document)),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("nashra.articles.urls")),
     path("", include("nashra.live.urls")),
@@ -35,7 +40,7 @@ if settings.ANYMAIL["WEBHOOK_SECRET"]:
 
 if settings.SERVE_MEDIA:
     # The embedded set-up has no web server in front; production uses nginx.
-    urlpatterns.append(re_path(r"^media/(?P<path>.*)$", media_file))
+    urlpatterns.append(re_path(r"^media/(?P<path>.*)$", ranged(media_file)))
 
 # Wagtail's page tree answers everything else, so it comes last; pages are
 # found by url_path in one query first (#8).

@@ -1,6 +1,13 @@
 """Seeded articles, authors and tags for tests and the demo site."""
 
+import io
+import math
+import struct
+import wave
+
+from django.core.files.base import ContentFile
 from django.utils import timezone
+from wagtail.documents import get_document_model
 
 from nashra.articles.models import ArticlePage, ArticlePageAuthor, Author
 
@@ -34,7 +41,12 @@ def create_article(
         live=publish,
         **fields,
     )
-    article.article_authors = [ArticlePageAuthor(author=author) for author in authors]
+    # In the byline's order, as the editor's inline panel saves it: with no
+    # sort_order PostgreSQL returned the names in any order.
+    article.article_authors = [
+        ArticlePageAuthor(author=author, sort_order=index)
+        for index, author in enumerate(authors)
+    ]
     if tags:
         article.tags.set(list(tags))
     section.add_child(instance=article)
@@ -43,3 +55,23 @@ def create_article(
         revision.publish()
         article.refresh_from_db()
     return article
+
+
+def wav_bytes(seconds=1, rate=8000):
+    """A short, valid mono WAV (a quiet 440 Hz tone), made locally (#20)."""
+    buffer = io.BytesIO()
+    with wave.open(buffer, "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(rate)
+        samples = (int(3000 * math.sin(2 * math.pi * 440 * n / rate))
+                   for n in range(int(seconds * rate)))  # fmt: skip
+        out.writeframes(b"".join(struct.pack("<h", s) for s in samples))
+    return buffer.getvalue()
+
+
+def create_document(title, data, filename):
+    """A Wagtail document stored in MEDIA_ROOT from raw bytes."""
+    return get_document_model().objects.create(
+        title=title, file=ContentFile(data, name=filename)
+    )

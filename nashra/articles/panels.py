@@ -63,3 +63,13 @@ class ArticlePageForm(WagtailAdminPageForm):
                 # A POST that never showed the notes (an older form, a script)
                 # leaves them as they are instead of failing as a whole.
                 self.formsets.pop(relation, None)
+        # The same for the gallery's photos and the story format (#20): a
+        # form posted before they existed keeps the story's own.
+        if self.is_bound:
+            if "gallery_photos-TOTAL_FORMS" not in self.data:
+                self.formsets.pop("gallery_photos", None)
+            if "format" in self.fields and "format" not in self.data:
+                self.fields["format"].required = False
+
+    def clean_format(self):
+        return self.cleaned_data.get("format") or self.instance.format or "standard"

@@ -31,7 +31,34 @@ def prefetch_cards(articles, specs=renditions.CARD):
     prefetch_related_objects(
         articles, Prefetch("featured_image", queryset=images_with(specs))
     )
+    attach_columnists(articles)
     return articles
+
+
+def attach_columnists(articles):
+    """Each opinion piece's columnist (its first byline name) for its card,
+    in one query for the whole listing, and none when it has no opinion
+    piece or every one already has its columnist (#20)."""
+    # The models import this module (ArticleQuerySet): not at the top.
+    from nashra.articles.models import ArticlePageAuthor, StoryFormat
+
+    wanted = {}
+    for article in articles:
+        if article.format != StoryFormat.OPINION or "_columnist" in vars(article):
+            continue
+        if "byline_authors" in vars(article):  # read already (bylines.py)
+            article._columnist = next(iter(article.byline_authors), None)
+            continue
+        wanted.setdefault(article.pk, []).append(article)
+    if not wanted:
+        return
+    links = ArticlePageAuthor.objects.filter(page_id__in=list(wanted))
+    first = {}
+    for link in links.select_related("author").order_by("page_id", "sort_order", "pk"):
+        first.setdefault(link.page_id, link.author)
+    for pk, found in wanted.items():
+        for article in found:
+            article._columnist = first.get(pk)
 
 
 def live_tag_links(**filters):

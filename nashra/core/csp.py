@@ -94,7 +94,7 @@ def reader_policy(request):
     own = getattr(request, "_csp_sources", {})
 
     def more(directive):
-        return [s for s in own.get(directive, ()) if s not in extra[directive]]
+        return [s for s in own.get(directive, ()) if s not in extra.get(directive, ())]
 
     policy = {
         "default-src": ["'self'"],
@@ -110,7 +110,7 @@ def reader_policy(request):
         "font-src": ["'self'", *assets],
         "connect-src": ["'self'", *extra["connect-src"], *more("connect-src")],
         "frame-src": ["'self'", *extra["frame-src"], *more("frame-src")],
-        "media-src": ["'self'", *assets, *own.get("media-src", ())],
+        "media-src": ["'self'", *assets, *more("media-src")],
         "object-src": ["'none'"],
         "base-uri": ["'self'"],
         "form-action": ["'self'"],

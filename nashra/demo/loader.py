@@ -6,8 +6,13 @@ from django.db import transaction
 from django.utils import timezone
 
 from nashra.ads.models import AdSlot
-from nashra.articles.factories import create_article, create_author
-from nashra.articles.models import StoryFormat
+from nashra.articles.factories import (
+    create_article,
+    create_author,
+    create_document,
+    wav_bytes,
+)
+from nashra.articles.models import GalleryPhoto, StoryFormat
 from nashra.home.models import HomePage
 from nashra.images.factories import create_image
 from nashra.live.factories import create_live_page, post_text
@@ -74,8 +79,10 @@ def load_demo(content, render, now=None, progress=None):
         for spec in content.AUTHORS
     }  # fmt: skip
     images = ImageLibrary(render)
+    formats = getattr(content, "FORMATS", {})
     for spec in sorted(content.ARTICLES, key=lambda item: -item["hours_ago"]):
-        create_article(
+        shaped = _format_fields(formats.get(spec["slug"]), spec, authors, images)
+        article = create_article(
             sections[spec["section"]],
             spec["title"],
             slug=spec["slug"],
@@ -89,7 +96,9 @@ def load_demo(content, render, now=None, progress=None):
                                       credit=spec["image_credit"]),
             image_caption=spec["image_caption"],
             image_credit=spec["image_credit"],
+            **shaped,
         )  # fmt: skip
+        _gallery(article, formats.get(spec["slug"]), images)
         if progress is not None:
             progress()
     for spec in getattr(content, "LIVE_PAGES", ()):
@@ -144,6 +153,37 @@ def _podcast(spec, sections, authors, render, now):
         )  # fmt: skip
         Episode.objects.create(podcast=show, article=story, number=episode["number"])
     return show
+
+
+def _format_fields(shape, spec, authors, images):
+    """The article fields of a story format (content/formats.py, #20)."""
+    if not shape:
+        return {}
+    fields = {"format": shape["format"]}
+    for name in ("video_url", "media_duration"):
+        if name in shape:
+            fields[name] = shape[name]
+    if "audio_seconds" in shape:
+        seconds = shape["audio_seconds"]
+        fields["audio_file"] = create_document(
+            spec["title"][:100], wav_bytes(seconds), f"{shape['format']}-demo.wav"
+        )
+        fields["media_duration"] = seconds
+    if "columnist_photo" in shape:
+        columnist = authors[spec["authors"][0]]
+        columnist.photo = images.get(shape["columnist_photo"], caption=columnist.name)
+        columnist.save(update_fields=["photo"])
+    return fields
+
+
+def _gallery(article, shape, images):
+    if not shape or not shape.get("photos"):
+        return
+    article.gallery_photos = [
+        GalleryPhoto(image=images.get(key), caption=caption, credit=credit)
+        for key, caption, credit in shape["photos"]
+    ]
+    article.save_revision().publish()
 
 
 def _house_ad(spec, render):

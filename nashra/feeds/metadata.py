@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from nashra.articles.models import ArticlePage
 from nashra.feeds import links
 from nashra.feeds.feeds import FEED_IMAGE
+from nashra.feeds.formats import describe_format
 from nashra.feeds.podcast_feed import COVER
 from nashra.home.models import HomePage
 from nashra.images import renditions
@@ -270,9 +271,11 @@ def _article(context, page, request):
         article["image"] = [{"@type": "ImageObject", "url": meta["image"]["url"],
                              "width": meta["image"]["width"],
                              "height": meta["image"]["height"]}]  # fmt: skip
+    # The story's format: its media, a gallery and review boxes (#20).
+    beside = describe_format(page, request, meta, article, url)
     if isinstance(page, LivePage):
         article = live_blog_posting(article, page, context.get("entries") or [], url)
-    meta["json_ld"] = [article, breadcrumbs(_page_trail(page, request))]
+    meta["json_ld"] = [article, *beside, breadcrumbs(_page_trail(page, request))]
     return meta
 
 

@@ -17,7 +17,7 @@ from django.db.models.expressions import RawSQL
 from nashra.articles.breaking import current_breaking
 from nashra.articles.counting import most_read
 from nashra.articles.models import ArticlePage
-from nashra.articles.queries import images_with
+from nashra.articles.queries import attach_columnists, images_with
 from nashra.core import fragments, groups
 from nashra.images import renditions
 from nashra.sections.models import SectionPage
@@ -259,11 +259,14 @@ def front_page(home, rendered=None, kept=False):
         if block["articles"] or block.get("html"):
             blocks.append(block)
 
-    # One image query for the whole front page, whatever the number of blocks.
+    # One image query for the whole front page, whatever the number of blocks;
+    # one for the opinion cards' columnists, when there is one (#20).
+    shown = [article for block in blocks for article in block["articles"]]
     prefetch_related_objects(
-        [article for block in blocks for article in block["articles"]],
+        shown,
         Prefetch(
             "featured_image", queryset=images_with(renditions.LEAD + renditions.CARD)
         ),
     )
+    attach_columnists(shown)
     return {"front_blocks": blocks, "lead": front.lead}

@@ -164,6 +164,16 @@ class ArticlePage(
              FieldPanel("image_credit")],
             heading=_("Featured image"),
         ),
+        # The story's format and its media (#20): what the reader's page
+        # puts under the title (articles/formats.py).
+        MultiFieldPanel(
+            [FieldPanel("format"), FieldPanel("video_url"), FieldPanel("video_file"),
+             FieldPanel("audio_file"), FieldPanel("audio_url"),
+             FieldPanel("media_duration")],
+            heading=_("Story format"),
+        ),
+        InlinePanel("gallery_photos", label=_("Gallery photos"),
+                    heading=_("Gallery photos")),
         FieldPanel("body"),
         InlinePanel("article_authors", label=_("Authors")),
         FieldPanel("tags"),
@@ -259,6 +269,12 @@ class ArticlePage(
     @cached_property
     def byline_authors(self):
         return [link.author for link in self.article_authors.all()]
+
+    @property
+    def columnist(self):
+        """The opinion card's columnist, when the listing attached it
+        (queries.attach_columnists); never a query of its own (#20)."""
+        return vars(self).get("_columnist")
 
     @property
     def caption(self):

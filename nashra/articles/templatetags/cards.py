@@ -18,6 +18,7 @@ from wagtail.models import Site
 
 from nashra.articles import breaking
 from nashra.articles.bylines import fill_bylines
+from nashra.articles.queries import attach_columnists
 from nashra.core import fragments, groups
 from nashra.core.listings import fetched
 from nashra.theme.loaders import active_theme
@@ -56,6 +57,9 @@ def card(context, article, **given):
     def build():
         # Every card's byline in one query, on the listing's first miss (#20).
         fill_bylines([article, *_fellows(context)])
+        # An opinion card names its columnist: read for the whole listing
+        # at the first card that needs it, and not at all from the cache.
+        attach_columnists([article, *_fellows(context)])
         found = context.template.engine.get_template(TEMPLATE)
         with context.push(article=article, **options):
             return str(found.render(context))

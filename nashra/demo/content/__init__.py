@@ -3,7 +3,7 @@
 Shapes (the loader depends on these keys): ``SECTIONS``, ``SUBSECTIONS`` (with their parent's slug) and ``AUTHORS`` are lists of
 dicts; ``ARTICLES`` holds one dict per story with a ``body`` list of
 ``{"type", "value"}`` blocks (see ``blocks.py``); ``TAGS`` lists every tag name in the
-order it first appears; ``LIVE_PAGES`` the live coverage (see ``live.py``); ``HOUSE_ADS`` the ad slots (``ads.py``); ``WIDGETS`` the sidebar and footer widgets (``widgets.py``);
+order it first appears; ``LIVE_PAGES`` the live coverage (see ``live.py``); ``HOUSE_ADS`` the ad slots (``ads.py``); ``WIDGETS`` the sidebar and footer widgets (``widgets.py``); ``FORMATS`` the story formats by slug (``formats.py``);
 ``PODCASTS`` the shows and their episodes (``podcasts.py``). Everything here is fictional and written for this project.
 """
 
@@ -16,6 +16,7 @@ from nashra.demo.content.articles_sport import SPORT_ARTICLES
 from nashra.demo.content.articles_technology import TECHNOLOGY_ARTICLES
 from nashra.demo.content.articles_world import WORLD_ARTICLES
 from nashra.demo.content.authors import AUTHORS
+from nashra.demo.content.formats import FORMATS
 from nashra.demo.content.live import LIVE_PAGES
 from nashra.demo.content.podcasts import PODCASTS
 from nashra.demo.content.sections import SECTIONS, SUBSECTIONS
@@ -36,6 +37,7 @@ TAGS = list(dict.fromkeys(tag for article in ARTICLES for tag in article["tags"]
 __all__ = [
     "ARTICLES",
     "AUTHORS",
+    "FORMATS",
     "HOUSE_ADS",
     "LIVE_PAGES",
     "PODCASTS",
