@@ -57,17 +57,24 @@ def create_article(
     return article
 
 
-def wav_bytes(seconds=1, rate=8000):
-    """A short, valid mono WAV (a quiet 440 Hz tone), made locally (#20)."""
-    buffer = io.BytesIO()
-    with wave.open(buffer, "wb") as out:
-        out.setnchannels(1)
-        out.setsampwidth(2)
-        out.setframerate(rate)
-        samples = (int(3000 * math.sin(2 * math.pi * 440 * n / rate))
-                   for n in range(int(seconds * rate)))  # fmt: skip
-        out.writeframes(b"".join(struct.pack("<h", s) for s in samples))
-    return buffer.getvalue()
+WAV_RATE = 8000  # samples a second: a spoken-word sound, a few kB a second
+
+
+def wav_bytes(seconds=1, pitch=440):
+    """A mono 16-bit WAV of a soft tone fading in and out, made locally (#20)."""
+    count = int(WAV_RATE * seconds)
+    frames = bytearray()
+    for index in range(count):
+        envelope = min(1.0, index / WAV_RATE, (count - index) / WAV_RATE)
+        value = 0.2 * envelope * math.sin(2 * math.pi * pitch * index / WAV_RATE)
+        frames += struct.pack("<h", int(value * 32767))
+    out = io.BytesIO()
+    with wave.open(out, "wb") as writer:
+        writer.setnchannels(1)
+        writer.setsampwidth(2)
+        writer.setframerate(WAV_RATE)
+        writer.writeframes(bytes(frames))
+    return out.getvalue()
 
 
 def create_document(title, data, filename):

@@ -1,36 +1,12 @@
 """Seeded shows and episodes for tests and the demo, audio made in code (#20)."""
 
-import io
-import math
-import struct
-import wave
-
 from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 
-from nashra.articles.factories import create_article
+from nashra.articles.factories import create_article, wav_bytes
 from nashra.articles.models import StoryFormat
 from nashra.images.factories import create_image, jpeg_bytes
 from nashra.podcasts.models import Episode, Podcast
-
-RATE = 8000  # samples a second: a spoken-word sound, a few kB a second
-
-
-def wav_bytes(seconds, pitch=440):
-    """A mono 16-bit WAV of a soft tone fading in and out."""
-    count = int(RATE * seconds)
-    frames = bytearray()
-    for index in range(count):
-        envelope = min(1.0, index / RATE, (count - index) / RATE)
-        value = 0.2 * envelope * math.sin(2 * math.pi * pitch * index / RATE)
-        frames += struct.pack("<h", int(value * 32767))
-    out = io.BytesIO()
-    with wave.open(out, "wb") as writer:
-        writer.setnchannels(1)
-        writer.setsampwidth(2)
-        writer.setframerate(RATE)
-        writer.writeframes(bytes(frames))
-    return out.getvalue()
 
 
 def create_audio(title, seconds, *, pitch=440, filename="episode.wav"):
