@@ -36,8 +36,6 @@ def import_comments(
     for wave in _parents_first(comments):
         for comment in wave:
             parent = comment.parent
-            # Assigned before the parent was inserted: its id is read again.
-            comment.parent_id = parent.pk if parent else None
             comment.root_id = (parent.root_id or parent.pk) if parent else None
             comment.depth = parent.depth + 1 if parent else 1
         # A given created_at is written as given (auto_now_add would put now).

@@ -89,8 +89,9 @@ def insert_returning(model, objects: list, *, fields=None, given=frozenset()) ->
     """insert_rows(), reading back each new primary key as bulk_create() does
     (RETURNING, SQLite 3.35+ and PostgreSQL): ids follow the list's order.
 
-    Unlike bulk_create(), a foreign key is written from its id attribute
-    only: an object assigned before it was saved must have its id set again.
+    As bulk_create(), a foreign key given as an object saved after it was
+    assigned (a comment's article, a reply's parent inserted just before) is
+    read from that object, and one still unsaved is refused.
     """
     if not objects:
         return
@@ -99,7 +100,11 @@ def insert_returning(model, objects: list, *, fields=None, given=frozenset()) ->
     returning = f" RETURNING {connection.ops.quote_name(pk.column)}"
     with connection.cursor() as cursor:
         for chunk in _chunks(fields, objects):
-            rows = [_values(obj, fields, given) for obj in chunk]
+            rows = []
+            for obj in chunk:
+                # bulk_create()'s own step (core/tests/test_rows.py guards it).
+                obj._prepare_related_fields_for_save(operation_name="bulk_create")
+                rows.append(_values(obj, fields, given))
             _execute_insert(cursor, model, fields, rows, returning)
             ids = [row[0] for row in cursor.fetchall()]
             for obj, new_id in zip(chunk, ids, strict=True):

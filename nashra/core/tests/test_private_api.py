@@ -32,6 +32,8 @@ CONFINED = {
     # The StreamField text patch and search's signal ids (search/tests/test_bulk.py).
     r"get_searchable_content\s*=": "search/bulk.py",
     r"nashra-search-": "search/signals.py",
+    # bulk_create()'s foreign key step (core/tests/test_rows.py).
+    r"_prepare_related_fields_for_save\b": "core/rows.py",
     # Comment rows written in bulk (core.rows, no Comment.save()).
     r"insert_\w+\(\s*Comment\b": "comments/bulk.py",
     # Django's OutputWrapper stream (search/tests/test_bulk.py).
