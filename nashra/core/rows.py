@@ -7,8 +7,8 @@ bulk_create() compiles every value of every row through the SQL compiler;
 on PostgreSQL, Django 5.2 then sends the rows as one array per column
 (INSERT … SELECT * FROM UNNEST(…)), and psycopg writes each array as text in
 Python, escaping every double quote by regular expression: for the JSON of
-a hundred articles' bodies and revisions that was a fifth of a bulk import's
-CPU (#21). Rows go here as one multi-row VALUES statement per chunk instead,
+a hundred articles' bodies and revisions that was a quarter of a bulk
+import's time under cProfile (#21). Rows go here as one multi-row VALUES statement per chunk instead,
 their values prepared exactly as Django's insert prepares them (pre_save for
 an added row, then get_db_prep_save). executemany(), used before for the
 rows nobody reads back, is one statement per row: on PostgreSQL one round
