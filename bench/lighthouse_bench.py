@@ -57,6 +57,26 @@ Breaking.objects.update_or_create(
     page=article, defaults={"until": timezone.now() + timezone.timedelta(days=1)}
 )
 """
+# --every-slot: a house ad in each placement the demo leaves empty, so every
+# slot of the home page and the article is on (#20: "stay met with every
+# slot on"). The demo's own house ads keep theirs.
+EVERY_SLOT = """
+from nashra.ads.models import AdSlot, Placement
+from nashra.images.factories import create_image, jpeg_bytes
+sizes = {"below_title": (728, 90), "sidebar": (300, 250), "sticky_footer": (320, 50),
+         "header": (728, 90), "in_body": (300, 250), "between_blocks": (728, 90)}
+taken = set(AdSlot.objects.values_list("placement", flat=True))
+for placement in Placement.values:
+    if placement in taken:
+        continue
+    width, height = sizes[placement]
+    image = create_image(title=placement, data=jpeg_bytes(width * 2, height * 2, (40, 90, 120)),
+                         filename=f"house-{placement}.jpg")
+    AdSlot.objects.create(name=f"كل-المواضع-{placement}", placement=placement, kind="house",
+                          position=2, width=width, height=height, image=image, link="/",
+                          alt="إعلان النشرة")
+print("slots on:", sorted(AdSlot.objects.values_list("placement", flat=True)))
+"""
 
 
 def arguments():
@@ -70,6 +90,8 @@ def arguments():
     parser.add_argument("--out", default=str(ROOT / "bench" / "out"))
     parser.add_argument("--pages", default="home,article")
     parser.add_argument("--forms", default="mobile,desktop")
+    parser.add_argument("--every-slot", action="store_true",
+                        help="a house ad in every ad placement (a new --var-dir)")  # fmt: skip
     return parser.parse_args()
 
 
@@ -88,12 +110,14 @@ def lighthouse_binary(folder):
     return binary
 
 
-def demo_site(var_dir, env):
+def demo_site(var_dir, env, every_slot=False):
     if (Path(var_dir) / "db.sqlite3").exists():
         return
     for command in (["compile_catalogues"], ["migrate", "-v0"], ["demo"]):
         subprocess.run(NASHRA + command, env=env, check=True, stdout=subprocess.DEVNULL)
     subprocess.run(NASHRA + ["shell", "-c", BREAKING], env=env, check=True)
+    if every_slot:
+        subprocess.run(NASHRA + ["shell", "-c", EVERY_SLOT], env=env, check=True)
 
 
 def wait_for(url, seconds=600):
@@ -210,7 +234,7 @@ def main():
     )
     env.pop("DATABASE_URL", None)
     env.pop("REDIS_URL", None)
-    demo_site(var_dir, env)
+    demo_site(var_dir, env, args.every_slot)
     base = f"http://127.0.0.1:{args.port}"
     server = subprocess.Popen(
         NASHRA + ["serve", "--production", "--no-setup", f"127.0.0.1:{args.port}"],

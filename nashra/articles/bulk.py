@@ -16,8 +16,8 @@ behind Wagtail's back. It keeps what the one-by-one path keeps:
 
 Search indexing and cache invalidation are the callers' (nashra.search.bulk,
 once the batch is committed). The treebeard and Django internals this leans
-on (MP_Node._get_path, _str2int, _get_children_path_interval, Manager._insert)
-are used nowhere else; articles/tests/test_bulk.py fails if an upgrade
+on (MP_Node._get_path, _str2int, _get_children_path_interval) are used
+nowhere else; articles/tests/test_bulk.py fails if an upgrade
 changes them.
 """
 
@@ -25,11 +25,15 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.db.models import F
 from django.utils import timezone
+from modelcluster.models import get_all_child_relations
 from wagtail.models import Page, Revision
 
-from nashra.core.rows import insert_rows
+from nashra.core.rows import insert_returning, insert_rows, update_rows
 
 from .models import ArticlePage, ArticlePageAuthor, ArticleTag, GalleryPhoto
+
+# The child relations a new article brings in memory and _insert_links() writes.
+INSERTED_LINKS = ("article_authors", "tagged_items", "gallery_photos")
 
 
 def lock(parent_id: int) -> Page:
@@ -145,29 +149,18 @@ def _insert_pages(pages) -> None:
     """Page rows, then article rows (Django's bulk_create refuses
     multi-table models)."""
     # The page rows straight from the articles: a Page copy of each, for
-    # bulk_create(), cost as much as the insert. Batched and read back with
-    # RETURNING as bulk_create() does (SQLite 3.35+ and PostgreSQL).
+    # bulk_create(), cost as much as the insert. Read back with RETURNING as
+    # bulk_create() does (SQLite 3.35+ and PostgreSQL).
     page_fields = [f for f in Page._meta.concrete_fields if not f.primary_key]
-    size = max(connection.ops.bulk_batch_size(page_fields, pages), 1)
-    returning = Page._meta.db_returning_fields
-    for start in range(0, len(pages), size):
-        chunk = pages[start : start + size]
-        rows = Page._base_manager._insert(
-            chunk, fields=page_fields, returning_fields=returning,
-            using=connection.alias,
-        )  # fmt: skip
-        for page, row in zip(chunk, rows, strict=True):
-            page.id = page.page_ptr_id = row[0]
-            page._state.adding = False
-            page._state.db = connection.alias
-    ArticlePage._base_manager._insert(
-        pages, fields=ArticlePage._meta.local_concrete_fields, using=connection.alias
-    )
+    insert_returning(Page, pages, fields=page_fields)
+    for page in pages:
+        page.page_ptr_id = page.id
+    insert_rows(ArticlePage, pages, fields=ArticlePage._meta.local_concrete_fields)
 
 
 def _insert_links(pages, *, with_ids: bool) -> None:
     """Bylines and tag links; a revision's content names their ids, so
-    with_ids reads them back (bulk_create), otherwise rows are just sent."""
+    with_ids reads them back, otherwise rows are just sent."""
     authors, tags, photos = [], [], []
     for page in pages:
         for link in page.article_authors.all():
@@ -183,9 +176,9 @@ def _insert_links(pages, *, with_ids: bool) -> None:
             link.published_at = page.published_at if page.live else None
             tags.append(link)
     if with_ids:
-        ArticlePageAuthor.objects.bulk_create(authors)
-        ArticleTag.objects.bulk_create(tags)
-        GalleryPhoto.objects.bulk_create(photos)
+        insert_returning(ArticlePageAuthor, authors)
+        insert_returning(ArticleTag, tags)
+        insert_returning(GalleryPhoto, photos)
     else:
         insert_rows(GalleryPhoto, photos)
         insert_rows(ArticlePageAuthor, authors)
@@ -199,9 +192,13 @@ def _insert_revisions(pages) -> None:
     adapt = connection.ops.adapt_datetimefield_value
     now = timezone.now()
     for page in pages:
-        # A new page has no admin comments: said in memory, serializable_data()
-        # would otherwise query for them, one query per article (#7).
-        page.wagtail_admin_comments = []
+        # A new page has no admin comments and no corrections: said in memory,
+        # serializable_data() would otherwise query for each, one query per
+        # article (#7, #21). The links _insert_links() wrote stay as given.
+        for relation in get_all_child_relations(page):
+            name = relation.get_accessor_name()
+            if name not in INSERTED_LINKS:
+                setattr(page, name, [])
     revisions = [
         Revision(
             content_type=article_type,
@@ -214,7 +211,7 @@ def _insert_revisions(pages) -> None:
         )
         for page in pages
     ]
-    Revision.objects.bulk_create(revisions)
+    insert_returning(Revision, revisions)
     rows = []
     for page, revision in zip(pages, revisions, strict=True):
         page.latest_revision = revision
@@ -222,13 +219,7 @@ def _insert_revisions(pages) -> None:
         page.live_revision = revision if page.live else None
         rows.append((revision.pk, adapt(revision.created_at), page.live_revision_id,
                      page.pk))  # fmt: skip
-    # One statement run per row: Django's bulk_update() builds a CASE per
-    # column and row, slower than the rows it saves for a hundred pages.
-    # The table name is the model's own, never input.
-    table = connection.ops.quote_name(Page._meta.db_table)
-    sql = (
-        f"UPDATE {table} SET latest_revision_id = %s,"  # noqa: S608
-        " latest_revision_created_at = %s, live_revision_id = %s WHERE id = %s"
-    )
-    with connection.cursor() as cursor:
-        cursor.executemany(sql, rows)
+    # One statement for the batch on PostgreSQL (core.rows.update_rows).
+    fields = [Page._meta.get_field(name) for name in
+              ("latest_revision", "latest_revision_created_at", "live_revision")]  # fmt: skip
+    update_rows(Page, fields, rows)

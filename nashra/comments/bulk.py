@@ -5,7 +5,9 @@ comments here; nothing else writes comment or thread rows in bulk. What the
 one-by-one path (Comment.save(), then counts.refresh()) keeps is kept:
 
 - a reply's root and depth from its parent, parents inserted first;
-- a given created_at, which auto_now_add would otherwise overwrite;
+- a given created_at, which auto_now_add would otherwise overwrite
+  (written in the insert itself: an UPDATE a comment after it was two
+  statements a post, #21);
 - each article's thread row with its approved count (and its switch).
 
 The counts are returned rather than cached: the caller puts them in the
@@ -15,7 +17,7 @@ batch (a dry run) leaves no count behind for ids given out again.
 
 from collections import Counter
 
-from django.db import connection
+from nashra.core.rows import insert_returning
 
 from .models import Comment, CommentThread, Status
 
@@ -31,25 +33,23 @@ def import_comments(
     comment, and each article in `closed` (no new comments), gets one.
     Returns {article id: approved comments} for the articles with comments.
     """
-    dates = [(c, c.created_at) for c in comments if c.created_at is not None]
     for wave in _parents_first(comments):
         for comment in wave:
             parent = comment.parent
             comment.root_id = (parent.root_id or parent.pk) if parent else None
             comment.depth = parent.depth + 1 if parent else 1
-        Comment.objects.bulk_create(wave, batch_size=5000)
-    if dates:
-        _keep_dates(dates)
+        # A given created_at is written as given (auto_now_add would put now).
+        insert_returning(Comment, wave, given={"created_at"})
     approved = Counter(c.article_id for c in comments if c.status == Status.APPROVED)
     articles = {c.article_id for c in comments}
-    CommentThread.objects.bulk_create(
+    insert_returning(
+        CommentThread,
         [
             CommentThread(
                 page_id=pk, is_open=pk not in closed, approved_count=approved[pk]
             )
             for pk in sorted(articles | set(closed))
         ],
-        batch_size=5000,
     )
     return {pk: approved[pk] for pk in articles}
 
@@ -66,18 +66,3 @@ def _parents_first(comments) -> list[list[Comment]]:
             waves.append([])
         waves[n].append(comment)
     return waves
-
-
-def _keep_dates(dates) -> None:
-    """created_at is auto_now_add: the given dates are written afterwards."""
-    adapt = connection.ops.adapt_datetimefield_value
-    for comment, when in dates:
-        comment.created_at = when
-    # One statement run per row: bulk_update() builds a CASE per row and is
-    # slower than the rows it saves. The table name is the model's own.
-    table = connection.ops.quote_name(Comment._meta.db_table)
-    with connection.cursor() as cursor:
-        cursor.executemany(
-            f"UPDATE {table} SET created_at = %s WHERE id = %s",  # noqa: S608
-            [(adapt(when), comment.pk) for comment, when in dates],
-        )

@@ -5,7 +5,6 @@ import inspect
 from datetime import timedelta
 
 from django.db import transaction
-from django.db.models.query import QuerySet
 from django.test import TestCase
 from django.utils import timezone
 from wagtail.models import Page, Revision
@@ -32,17 +31,6 @@ class PrivateApiTests(TestCase):
         assert Page._str2int("000A") == 10
         assert Page._str2int("0010") == 36
         assert Page._get_children_path_interval("0001") == ("00010000", "0001ZZZZ")
-
-    def test_queryset_insert_takes_fields_and_returns_rows(self):
-        parameters = inspect.signature(QuerySet._insert).parameters
-        for name in ("objs", "fields", "returning_fields", "using"):
-            assert name in parameters
-        tag = Tag(name="اختبار", slug="اختبار")
-        fields = [f for f in Tag._meta.concrete_fields if not f.primary_key]
-        rows = Tag._base_manager._insert(
-            [tag], fields=fields, returning_fields=Tag._meta.db_returning_fields
-        )
-        assert Tag.objects.get(pk=rows[0][0]).slug == "اختبار"
 
 
 class CreateArticlesTests(TestCase):
