@@ -17,7 +17,7 @@ from django.conf import settings
 from django.db import DatabaseError, connection, transaction
 from wagtail.models import Site
 
-from nashra.core.statistics import refresh_planner_statistics
+from nashra.core.statistics import GrowingTables, refresh_planner_statistics
 from nashra.search.bulk import BulkIndexer
 
 from . import comments as comment_import
@@ -85,6 +85,8 @@ class ImportRun:
                  stderr=None, batch_size=BATCH_SIZE, meta_from_site=False,
                  max_post_bytes=None):  # fmt: skip
         self.export = export
+        # Planner statistics kept up as the tables grow (core/statistics.py).
+        self.statistics = GrowingTables()
         # A post bigger than this is refused, read in bounded memory (#17).
         self.max_post_bytes = max_post_bytes or settings.IMPORT_MAX_POST_BYTES
         # Read through the REST API, which shows no theme meta (jannah.py).
@@ -240,6 +242,7 @@ class ImportRun:
 
         def flush():
             import_posts(self, batch)
+            self.statistics.wrote(len(batch))
             if progress:
                 progress.advance(len(batch))
             batch.clear()
