@@ -124,6 +124,13 @@ if (recentTimes.length && root.lang.startsWith("ar")) {
   const refresh = () => {
     const now = Date.now();
     for (const time of recentTimes) {
+      if (time.dataset.absolute === undefined) {
+        // The shorter relative text keeps the date's box: a byline that
+        // wrapped around the date moved up a line and shifted the page.
+        const box = time.getBoundingClientRect();
+        if (getComputedStyle(time).display === "inline") time.style.display = "inline-block";
+        time.style.minInlineSize = `${box.width}px`;
+      }
       time.dataset.absolute ??= time.textContent;
       const text = relative(Date.parse(time.dateTime), now, time.dataset.digits);
       time.textContent = text ?? time.dataset.absolute;
