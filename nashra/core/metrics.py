@@ -53,77 +53,91 @@ SEARCH = Histogram(
 
 STATUS_CLASSES = {n: f"{n}xx" for n in range(1, 6)}
 FLUSH_SECONDS = 1.0
+BOUNDS = (*LATENCY_BUCKETS, float("inf"))
 
 
 class Tally:
-    """Counts and observations kept in this process until the next flush."""
+    """Counts and observations kept in this process until the next flush.
+
+    A request is one row, keyed by (kind, status // 100, cache result):
+    its count, the sum of its seconds and a count per latency bucket, so
+    counting it is one dictionary look-up; flush() splits the rows into the
+    three metrics.
+    """
 
     def __init__(self):
         self.lock = threading.Lock()
         self.clear()
 
     def clear(self):
-        self.requests = {}  # (kind, status class) -> n
-        self.cache = {}  # hit/miss -> n
-        # histogram name -> {label: [n per bucket..., sum]}
-        self.histograms = {"latency": {}, "search": {}}
-
-    def observe(self, name, label, seconds):
-        tally = self.histograms[name].get(label)
-        if tally is None:
-            tally = self.histograms[name][label] = [0] * (len(BOUNDS) + 1)
-        tally[bisect_left(BOUNDS, seconds)] += 1
-        tally[-1] += seconds
+        self.rows = {}
+        self.searches = {}  # endpoint -> [n per bucket..., sum]
 
     def take(self):
         with self.lock:
-            taken = (self.requests, self.cache, self.histograms)
+            taken = (self.rows, self.searches)
             self.clear()
         return taken
 
 
-BOUNDS = (*LATENCY_BUCKETS, float("inf"))
 _tally = Tally()
-_flusher = {"pid": None}
+_flusher = {"started": False}
 
 
 def _forget_the_parents_tallies():
-    # The parent hands its own to prometheus_client; counted twice otherwise.
+    # The parent hands its own to prometheus_client; counted twice otherwise,
+    # and a fork has none of the parent's threads.
     _tally.lock = threading.Lock()
     _tally.clear()
+    _flusher["started"] = False
 
 
 os.register_at_fork(after_in_child=_forget_the_parents_tallies)
 
 
 def count_request(kind, status, seconds, cache=None):
-    if _flusher["pid"] != os.getpid():
+    if not _flusher["started"]:
         _start_flusher()
-    key = (kind, STATUS_CLASSES.get(status // 100, "other"))
+    bucket = bisect_left(BOUNDS, seconds)
+    key = (kind, status // 100, cache)
     with _tally.lock:
-        _tally.requests[key] = _tally.requests.get(key, 0) + 1
-        _tally.observe("latency", kind, seconds)
-        if cache is not None:
-            _tally.cache[cache] = _tally.cache.get(cache, 0) + 1
+        row = _tally.rows.get(key)
+        if row is None:
+            row = _tally.rows[key] = [0.0] + [0] * len(BOUNDS)
+        row[0] += seconds
+        row[bucket + 1] += 1
 
 
 def observe_search(endpoint, seconds):
-    if _flusher["pid"] != os.getpid():
+    if not _flusher["started"]:
         _start_flusher()
+    bucket = bisect_left(BOUNDS, seconds)
     with _tally.lock:
-        _tally.observe("search", endpoint, seconds)
+        tally = _tally.searches.get(endpoint)
+        if tally is None:
+            tally = _tally.searches[endpoint] = [0] * len(BOUNDS) + [0.0]
+        tally[bucket] += 1
+        tally[-1] += seconds
 
 
 def flush():
     """Hand this process's tallies to prometheus_client."""
-    requests, cache, histograms = _tally.take()
-    for (kind, status_class), n in requests.items():
-        REQUESTS.labels(kind, status_class).inc(n)
-    for result, n in cache.items():
-        PAGE_CACHE.labels(result).inc(n)
-    for metric, name in ((LATENCY, "latency"), (SEARCH, "search")):
-        for label, tally in histograms[name].items():
-            _add_observations(metric.labels(label), tally)
+    rows, searches = _tally.take()
+    latency = {}
+    for (kind, status, cache), row in rows.items():
+        counts = row[1:]
+        n = sum(counts)
+        REQUESTS.labels(kind, STATUS_CLASSES.get(status, "other")).inc(n)
+        if cache is not None:
+            PAGE_CACHE.labels(cache).inc(n)
+        merged = latency.setdefault(kind, [0] * len(BOUNDS) + [0.0])
+        for index, count in enumerate(counts):
+            merged[index] += count
+        merged[-1] += row[0]
+    for kind, tally in latency.items():
+        _add_observations(LATENCY.labels(kind), tally)
+    for endpoint, tally in searches.items():
+        _add_observations(SEARCH.labels(endpoint), tally)
 
 
 def _add_observations(child, tally):
@@ -137,11 +151,11 @@ def _add_observations(child, tally):
 
 def _start_flusher():
     # Once per process: a gunicorn worker is a fork of a parent whose
-    # threads it does not have.
+    # threads it does not have (the fork hook above clears the flag).
     with _tally.lock:
-        if _flusher["pid"] == os.getpid():
+        if _flusher["started"]:
             return
-        _flusher["pid"] = os.getpid()
+        _flusher["started"] = True
     threading.Thread(target=_flush_forever, name="metrics-flush", daemon=True).start()
 
 

@@ -27,14 +27,27 @@ class TallyTests(SimpleTestCase):
                       registry=CollectorRegistry())
             for _ in range(2)
         )  # fmt: skip
-        tally = metrics.Tally()
+        tally = [0] * len(metrics.BOUNDS) + [0.0]
         for seconds in SECONDS:
             one_by_one.labels("article").observe(seconds)
-            tally.observe("latency", "article", seconds)
-        metrics._add_observations(
-            at_once.labels("article"), tally.histograms["latency"]["article"]
-        )
+            tally[metrics.bisect_left(metrics.BOUNDS, seconds)] += 1
+            tally[-1] += seconds
+        metrics._add_observations(at_once.labels("article"), tally)
         self.assertEqual(samples(at_once), samples(one_by_one))
+
+    def test_the_flush_splits_rows_into_requests_cache_and_latency(self):
+        metrics.flush()
+        requests = metrics.REQUESTS.labels("split-test", "4xx")
+        hits = metrics.PAGE_CACHE.labels("hit")
+        latency = metrics.LATENCY.labels("split-test")
+        before = (requests._value.get(), hits._value.get(), latency._sum.get())
+        metrics.count_request("split-test", 404, 0.5, cache="hit")
+        metrics.count_request("split-test", 410, 0.25, cache="hit")
+        metrics.count_request("split-test", 404, 0.25)
+        metrics.flush()
+        after = (requests._value.get(), hits._value.get(), latency._sum.get())
+        self.assertEqual([b - a for a, b in zip(before, after, strict=True)],
+                         [3, 2, 1.0])  # fmt: skip
 
     def test_counted_requests_reach_the_registry_at_the_flush(self):
         child = metrics.REQUESTS.labels("tally-test", "2xx")
@@ -54,7 +67,8 @@ class TallyTests(SimpleTestCase):
         read, write = os.pipe()
         pid = os.fork()
         if pid == 0:  # the worker: what it has to hand over
-            pending = metrics._tally.requests.get(("fork-test", "2xx"), 0)
+            pending = sum(sum(row[1:]) for key, row in metrics._tally.rows.items()
+                          if key[0] == "fork-test")  # fmt: skip
             os.write(write, str(pending).encode())
             os._exit(0)
         os.waitpid(pid, 0)
