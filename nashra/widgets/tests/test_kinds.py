@@ -56,7 +56,9 @@ class WidgetKindTests(WidgetsTestCase):
             {"network": "x", "url": "https://x.com/nashra"}])])  # fmt: skip
         foot = self.area(self.html("/"), "footer")
         self.assertIn('href="https://t.me/nashra" rel="me noopener"', foot)
-        self.assertIn('src="/static/widgets/icons/telegram.svg"', foot)
+        # The site's own icons, inline: no request for them either.
+        self.assertEqual(foot.count('<svg class="widget-social__icon"'), 2)
+        self.assertNotIn("<img", foot)
         self.assertIn("تابعونا", foot)
         # Nothing from the networks themselves: no script, frame or counter.
         for piece in ("<script", "<iframe", 'src="https://', "count"):
