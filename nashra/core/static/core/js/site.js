@@ -29,3 +29,17 @@ if (adsScript) {
   if (document.readyState === "complete") load();
   else window.addEventListener("load", load, { once: true });
 }
+
+// The mega menu's script too (#20): without it every section is a plain
+// link (sections/menu.js), so it need not share the lead picture's first
+// second on a phone either.
+const menu = document.querySelector("[data-menu-script]");
+if (menu) {
+  const load = () => {
+    const script = document.createElement("script");
+    script.src = menu.dataset.menuScript;
+    document.head.append(script);
+  };
+  if (document.readyState === "complete") load();
+  else window.addEventListener("load", load, { once: true });
+}
