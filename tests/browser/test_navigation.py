@@ -26,11 +26,17 @@ def panel(tab, section):
     return tab.locator(f"#menu-panel-{section.pk}")
 
 
+def open_home(tab, url):
+    """The home page, once its menu script (fetched after load) is on."""
+    tab.goto(url)
+    tab.wait_for_selector("html[data-menu-ready]", state="attached")
+
+
 def test_keyboard_opens_the_panel_and_escape_gives_the_focus_back(
     page, live_server, sections, outside_requests
 ):
     world = sections["world"]
-    page.goto(live_server.url + "/")
+    open_home(page, live_server.url + "/")
     link = trigger(page, world)
     assert not panel(page, world).is_visible()
     link.focus()
@@ -86,8 +92,7 @@ def test_touch_first_tap_opens_the_second_follows(browser, live_server, sections
     )
     tab = context.new_page()
     world = sections["world"]
-    tab.goto(live_server.url + "/")
-    tab.wait_for_load_state("load")
+    open_home(tab, live_server.url + "/")
     trigger(tab, world).tap()
     assert panel(tab, world).is_visible()
     assert unquote(tab.url) == live_server.url + "/"

@@ -129,4 +129,6 @@
   });
   wide.addEventListener("change", setUp);
   setUp();
+  // Asked for after the load event (core/js/site.js): say when it is on.
+  document.documentElement.dataset.menuReady = "";
 })();
