@@ -78,7 +78,8 @@ def wav_bytes(seconds=1, pitch=440):
 
 
 def create_document(title, data, filename):
-    """A Wagtail document stored in MEDIA_ROOT from raw bytes."""
+    """A Wagtail document stored in MEDIA_ROOT from raw bytes, its size noted
+    as the admin's upload form notes it."""
     return get_document_model().objects.create(
-        title=title, file=ContentFile(data, name=filename)
+        title=title, file=ContentFile(data, name=filename), file_size=len(data)
     )

@@ -1,21 +1,14 @@
 """Seeded shows and episodes for tests and the demo, audio made in code (#20)."""
 
-from django.core.files.base import ContentFile
-from wagtail.documents import get_document_model
-
-from nashra.articles.factories import create_article, wav_bytes
+from nashra.articles.factories import create_article, create_document, wav_bytes
 from nashra.articles.models import StoryFormat
 from nashra.images.factories import create_image, jpeg_bytes
 from nashra.podcasts.models import Episode, Podcast
 
 
 def create_audio(title, seconds, *, pitch=440, filename="episode.wav"):
-    """A Wagtail document holding a generated WAV file, its size noted as the
-    admin's upload form notes it."""
-    data = wav_bytes(seconds, pitch)
-    return get_document_model().objects.create(
-        title=title, file=ContentFile(data, name=filename), file_size=len(data)
-    )
+    """A Wagtail document holding a generated WAV file."""
+    return create_document(title, wav_bytes(seconds, pitch), filename)
 
 
 def create_podcast(title="نشرة الصباح", *, cover=True, **fields):

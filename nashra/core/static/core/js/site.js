@@ -21,25 +21,24 @@ if (backToTop) {
   });
 }
 
-// Advertising waits for the page: its script is asked for only after the
-// load event, so it never shares the first seconds with the lead picture.
-const adsScript = document.querySelector("[data-ads-script]");
-if (adsScript) {
-  const load = () => import(adsScript.dataset.adsScript);
+// Scripts the page reads without are asked for only after the load event,
+// so they never share the first seconds with the lead picture.
+const afterLoad = (load) => {
   if (document.readyState === "complete") load();
   else window.addEventListener("load", load, { once: true });
-}
+};
 
-// The mega menu's script too (#20): without it every section is a plain
-// link (sections/menu.js), so it need not share the lead picture's first
-// second on a phone either.
+// Advertising.
+const adsScript = document.querySelector("[data-ads-script]");
+if (adsScript) afterLoad(() => import(adsScript.dataset.adsScript));
+
+// The mega menu (#20): without it every section is a plain link
+// (sections/menu.js), a classic script, not a module.
 const menu = document.querySelector("[data-menu-script]");
 if (menu) {
-  const load = () => {
+  afterLoad(() => {
     const script = document.createElement("script");
     script.src = menu.dataset.menuScript;
     document.head.append(script);
-  };
-  if (document.readyState === "complete") load();
-  else window.addEventListener("load", load, { once: true });
+  });
 }
