@@ -1,5 +1,6 @@
 """Reading WordPress eXtended RSS (WXR) exports, without Django."""
 
+from .check import check_export
 from .reader import DEFAULT_MAX_POST_BYTES, read_export
 from .records import (
     Author,
@@ -30,5 +31,6 @@ __all__ = [
     "Tag",
     "Term",
     "WXRError",
+    "check_export",
     "read_export",
 ]

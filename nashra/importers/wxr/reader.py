@@ -42,6 +42,10 @@ TRUNCATION_CODES = frozenset({3, 5, 6, 20})
 DEFAULT_MAX_POST_BYTES = 8 << 20
 ITEM_FACTOR = 4
 NEVER = float("inf")
+DTD_REFUSED = (
+    "refused: the file declares a DTD, which WordPress exports never do"
+    " (possible XML bomb or external entity)"
+)
 NO_WP_NAMESPACE = (
     "not a WordPress export: no wp namespace (http://wordpress.org/export/1.2/)"
 )
@@ -100,7 +104,7 @@ class _Channel:
         )
 
 
-class _LeadingBlanksSkipped:
+class LeadingBlanksSkipped:
     """The export without whitespace before its first byte of XML.
 
     A theme or plugin file ending in a blank line makes WordPress print it
@@ -177,7 +181,7 @@ def _read(
     builders = {**BUILDERS, "item": build_item_brief} if brief else BUILDERS
     names = Names()
     channel = _Channel(names)
-    stream = BoundedText(_LeadingBlanksSkipped(handle), max_post_bytes)
+    stream = BoundedText(LeadingBlanksSkipped(handle), max_post_bytes)
     events = iterparse(
         stream,
         events=("start-ns", "start", "end"),
@@ -240,10 +244,7 @@ def _read(
     except ParseError as error:
         raise _parse_error(error, root_seen) from None
     except DTDForbidden:
-        raise WXRError(
-            "refused: the file declares a DTD, which WordPress exports never do"
-            " (possible XML bomb or external entity)"
-        ) from None
+        raise WXRError(DTD_REFUSED) from None
     except EntitiesForbidden:
         raise WXRError("refused: entity declaration (possible XML bomb)") from None
     except ExternalReferenceForbidden:
@@ -254,11 +255,17 @@ def _read(
 
 def _parse_error(error: ParseError, root_seen: bool) -> WXRError:
     line, column = error.position
-    message = str(error).split(":", 1)[0]
-    if not root_seen:
-        return WXRError(f"not XML: {message} at line {line}", line=line)
-    if error.code in TRUNCATION_CODES:
-        return WXRError(f"truncated at line {line}", line=line)
     return WXRError(
-        f"malformed XML at line {line}, column {column}: {message}", line=line
+        parse_error_message(error.code, line, column, str(error), root_seen),
+        line=line,
     )
+
+
+def parse_error_message(code, line, column, text: str, root_seen: bool) -> str:
+    """One line for an expat error, the same from the reader and the check."""
+    message = text.split(":", 1)[0]
+    if not root_seen:
+        return f"not XML: {message} at line {line}"
+    if code in TRUNCATION_CODES:
+        return f"truncated at line {line}"
+    return f"malformed XML at line {line}, column {column}: {message}"
