@@ -10,7 +10,6 @@ from nashra.articles import bulk as articles
 from nashra.articles.models import ArticlePage
 from nashra.core.rows import insert_rows
 
-from .convert import convert_content
 from .jannah import section_nicenames
 from .ledger import checksum
 from .linkpass import resolve_links
@@ -37,7 +36,7 @@ def plan(run, item) -> New:
     parent_id = _section_id(run, item)
     featured = featured_image(run, item)
     digest = checksum(dataclasses.replace(item, comments=()), parent_id, featured)
-    conversion = convert_content(item.content, site_url=run.site_url)
+    conversion = run.conversion_of(item)
     for problem in (*item.problems, *conversion.problems):
         run.report.problem(item.wp_id, problem.kind, problem.reason)
     body = run.images.blocks(conversion.blocks, item, run.report)

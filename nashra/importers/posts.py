@@ -23,7 +23,6 @@ from nashra.pages.models import StandardPage
 from nashra.text.reading import plain_text
 
 from . import jannah
-from .convert import convert_content
 from .ledger import checksum
 from .linkpass import resolve_links
 from .pagetree import add_with_revision, unique_slug
@@ -68,7 +67,7 @@ def _import(run, item, bucket):
         redirect_item(run, item, page)
         return page
     with transaction.atomic():
-        conversion = convert_content(item.content, site_url=run.site_url)
+        conversion = run.conversion_of(item)
         for problem in (*item.problems, *conversion.problems):
             run.report.problem(item.wp_id, problem.kind, problem.reason)
         body = run.images.blocks(conversion.blocks, item, run.report)

@@ -22,6 +22,7 @@ from nashra.search.bulk import BulkIndexer
 
 from . import comments as comment_import
 from .bulk import BATCH_SIZE, import_posts
+from .convert import Conversion, convert_content
 from .fetching import parse_allowed
 from .images import ImageResolver
 from .indexing import deferred_indexing
@@ -30,6 +31,7 @@ from .linkpass import rewrite_pending
 from .media import import_attachment
 from .posts import import_item
 from .progress import Progress
+from .readahead import read_ahead
 from .report import Report
 from .terms import import_author, import_categories, import_tag
 from .wxr import (
@@ -117,6 +119,8 @@ class ImportRun:
         self.indexer = BulkIndexer()
         self.page_ids: set[int] = set()
         self.pages_done: set[int] = set()
+        # Conversions read ahead, by id() of items held until they are used.
+        self.converted: dict[int, Conversion] = {}
 
     @property
     def site_url(self) -> str:
@@ -174,7 +178,8 @@ class ImportRun:
         progress = Progress(self.stderr, "media and terms") if self.stderr else None
         posts = 0
         categories_done = False
-        for record in self.read(brief=True):
+        for record, _ in read_ahead(self.export, brief=True,
+                                    max_post_bytes=self.max_post_bytes):  # fmt: skip
             if isinstance(record, Channel):
                 self._channel(record)
             elif isinstance(record, Author):
@@ -243,12 +248,13 @@ class ImportRun:
 
         def flush():
             import_posts(self, batch)
+            self.converted.clear()
             self.statistics.wrote(len(batch))
             if progress:
                 progress.advance(len(batch))
             batch.clear()
 
-        for record in self.read():
+        for record, conversion in self._records(only):
             if only is None and isinstance(record, OversizedItem):
                 self._refuse(record, BUCKETS.get(record.post_type, "other"))
                 continue
@@ -263,6 +269,8 @@ class ImportRun:
                 self.report.count("other", "skipped")
                 self.skip_comments(record, f"{record.post_type[:30]} items take none")
                 continue
+            if conversion is not None:
+                self.converted[id(record)] = conversion
             if bucket == "posts":
                 batch.append(record)
                 if len(batch) >= self.batch_size:
@@ -272,12 +280,30 @@ class ImportRun:
                 waiting.add((record.post_type, record.wp_id))
                 continue
             import_item(self, record, bucket)
+            self.converted.pop(id(record), None)
             if bucket == "pages":
                 self.pages_done.add(record.wp_id)
             if progress:
                 progress.advance()
         flush()
         return waiting
+
+    def _records(self, only):
+        """(record, conversion) pairs: the first items pass reads ahead in a
+        second process, converting as it reads (readahead.py); a pass for
+        pages still waiting for their parents reads here."""
+        if only is None:
+            return read_ahead(self.export, max_post_bytes=self.max_post_bytes,
+                              site_url=self.site_url)  # fmt: skip
+        return ((record, None) for record in self.read())
+
+    def conversion_of(self, item) -> Conversion:
+        """The item's content as blocks: converted ahead, or now. Taken once:
+        a post imported again after its batch failed is converted afresh."""
+        found = self.converted.pop(id(item), None)
+        if found is not None:
+            return found
+        return convert_content(item.content, site_url=self.site_url)
 
     def read(self, brief=False):
         return read_export(self.export, brief=brief, max_post_bytes=self.max_post_bytes)

@@ -18,8 +18,9 @@ from nashra.articles import bulk as articles_bulk
 from nashra.articles.models import ArticlePage, ArticleTag, Author, Tag
 from nashra.comments import counts
 from nashra.comments.models import Comment, CommentThread
-from nashra.importers import bulk, bulk_comments, bulk_posts, posts
+from nashra.importers import bulk, bulk_comments, posts
 from nashra.importers.models import ImportedObject
+from nashra.importers.run import ImportRun
 from nashra.search.models import SearchEntry
 
 from .helpers import export_file, run_import
@@ -188,15 +189,15 @@ def test_a_bad_post_fails_alone_and_its_batch_mates_are_imported(monkeypatch):
     opening = "<content:encoded><![CDATA["
     at = text.index(opening, text.index("رقم 14:")) + len(opening)
     export = export_file((text[:at] + "<p>ROGUE-POST</p>" + text[at:]).encode())
-    real = posts.convert_content
+    real = ImportRun.conversion_of
 
-    def convert(content, **kwargs):
-        if "ROGUE-POST" in content:
+    def convert(run, item):
+        if "ROGUE-POST" in item.content:
             raise ValueError("unconvertible post")
-        return real(content, **kwargs)
+        return real(run, item)
 
-    monkeypatch.setattr(posts, "convert_content", convert)
-    monkeypatch.setattr(bulk_posts, "convert_content", convert)
+    # Both paths convert through the run (converted ahead or not).
+    monkeypatch.setattr(ImportRun, "conversion_of", convert)
     one_by_one = []
 
     def import_item(run, item, bucket):
