@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 NASHRA = [sys.executable, "-m", "nashra.cli"]
 
 
-def rss_mb(pid: int) -> float:
+def _own_rss_mb(pid: int) -> float:
     try:
         with open(f"/proc/{pid}/status") as status:
             for line in status:
@@ -34,6 +34,23 @@ def rss_mb(pid: int) -> float:
     except OSError:
         pass
     return 0.0
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    try:
+        for task in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{task}/children") as children:
+                found += [int(child) for child in children.read().split()]
+    except OSError:
+        pass
+    return found
+
+
+def rss_mb(pid: int) -> float:
+    """The import's resident memory with its children's: the export is read
+    ahead in a second process (importers/readahead.py, #21)."""
+    return _own_rss_mb(pid) + sum(rss_mb(child) for child in _children(pid))
 
 
 def _progress(work: Path) -> str:
