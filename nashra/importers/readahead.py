@@ -6,8 +6,9 @@ fifth, and need nothing but the file. A child process does both while the
 importer writes: on a machine with two cores they overlap the importer's
 own work instead of adding to it. The child is plain Python (no Django, no
 database): `python -m nashra.importers.readahead`, records and conversions
-sent back pickled through a pipe. The pipe holds a few frames at most, so
-the child waits when it is ahead and memory stays flat.
+sent back pickled through a pipe. The importer keeps a few batches' worth
+of frames (_Drain), so the child waits when it is further ahead and memory
+stays flat.
 
 The child is ours and reads nothing but the file; the pickles it sends are
 trusted as the importer's own objects. If it cannot start, or stops before
@@ -161,15 +162,24 @@ def main(argv: list[str]) -> int:
             if len(frame) >= FRAME:
                 _send(out, ("records", frame))
                 frame = []
-        _send(out, ("records", frame))
-        _send(out, ("end",))
+        last = ("end",)
     except WXRError as error:
+        last = ("error", error.reason, error.line)
+    except BrokenPipeError:
+        return _stopped()
+    try:
         _send(out, ("records", frame))
-        _send(out, ("error", error.reason, error.line))
+        _send(out, last)
         out.flush()
     except BrokenPipeError:
-        # The importer stopped reading (it failed, or was stopped): quietly.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return _stopped()
+    return 0
+
+
+def _stopped() -> int:
+    """The importer stopped reading (it failed, or was stopped): end
+    quietly, without the interpreter's flush failing on the closed pipe."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return 0
 
 

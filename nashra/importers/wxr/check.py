@@ -14,7 +14,12 @@ import os
 from pyexpat import ExpatError, ParserCreate
 from typing import BinaryIO
 
-from .reader import DTD_REFUSED, LeadingBlanksSkipped, parse_error_message
+from .reader import (
+    DTD_REFUSED,
+    LeadingBlanksSkipped,
+    parse_error_message,
+    wrong_root,
+)
 from .records import WXRError
 
 CHUNK = 1 << 20
@@ -48,10 +53,7 @@ def _check(stream) -> None:
         root.append(name.rsplit(" ", 1)[-1])
         parser.StartElementHandler = None  # one Python call in all
         if root[0] != "rss":
-            raise WXRError(
-                f"not a WordPress export: root element is <{root[0][:40]}>,"
-                " expected <rss>"
-            )
+            raise WXRError(wrong_root(root[0]))
 
     def doctype(*_args):
         raise _DoctypeSeen

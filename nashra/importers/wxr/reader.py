@@ -204,10 +204,7 @@ def _read(
                 if depth == 1:
                     root_seen = True
                     if name != "rss":
-                        raise WXRError(
-                            f"not a WordPress export: root element is <{name[:40]}>,"
-                            " expected <rss>"
-                        )
+                        raise WXRError(wrong_root(name))
                 elif depth == 2 and name == "channel":
                     channel_elem = payload
                 elif depth == 3 and name in BUILDERS:
@@ -259,6 +256,11 @@ def _parse_error(error: ParseError, root_seen: bool) -> WXRError:
         parse_error_message(error.code, line, column, str(error), root_seen),
         line=line,
     )
+
+
+def wrong_root(name: str) -> str:
+    """The refusal of a document whose root is not <rss>."""
+    return f"not a WordPress export: root element is <{name[:40]}>, expected <rss>"
 
 
 def parse_error_message(code, line, column, text: str, root_seen: bool) -> str:
